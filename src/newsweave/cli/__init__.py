@@ -1,0 +1,59 @@
+"""The ``newsweave`` command: a thin layer over the Python API.
+
+Each sub-command lives in its own module exposing ``register(subparsers)``; the module
+parses options, calls one API function and prints. Errors become one-line messages and
+a non-zero exit code here, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from newsweave import __version__
+from newsweave.cli import _output, summarize
+from newsweave.errors import NewsweaveError
+
+# Command modules, in the order ``--help`` lists them.
+COMMANDS = [summarize]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsweave",
+        description="Turn news articles about the same events into cited, cross-checked briefs.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.handler(args))
+    except NewsweaveError as exc:
+        _output.error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _output.error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

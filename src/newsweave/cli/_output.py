@@ -1,0 +1,73 @@
+"""Everything the CLI writes: results to stdout or a file, messages and progress to stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from newsweave.errors import NewsweaveError
+from newsweave.model import Problem
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def error(message: str) -> None:
+    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+
+
+def warn(message: str) -> None:
+    stderr.print(f"[yellow]warning:[/] {_literal(message)}", markup=True)
+
+
+def _literal(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+def report_problems(problems: Sequence[Problem]) -> None:
+    """One line per problem, then a count of skipped inputs."""
+    for problem in problems:
+        warn(str(problem))
+    skipped = sum(1 for p in problems if p.skipped)
+    if skipped:
+        stderr.print(f"skipped {skipped} input{'s' if skipped != 1 else ''}", highlight=False)
+
+
+def write_result(text: str, output: str | None) -> None:
+    if not output or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsweaveError(f"{output}: cannot write output ({exc.strerror or exc})") from exc
+    stderr.print(f"wrote {output}", highlight=False)
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, enabled: bool = True) -> Iterator[Progress]:
+    """A rich progress bar on stderr with counts, rate and time left."""
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.speed:>6.1f}/s" if total else ""),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    progress = Progress(*columns, console=stderr, transient=True, disable=not enabled)
+    with progress:
+        progress.add_task(description, total=total)
+        yield progress

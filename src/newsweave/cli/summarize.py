@@ -1,0 +1,84 @@
+"""``newsweave summarize PATH...``: a cited brief per cluster of articles."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from newsweave.cli import _output
+from newsweave.config import Settings
+from newsweave.errors import NoInputError
+from newsweave.pipeline import load, make_brief
+from newsweave.render import FORMATS, render
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got '{value}'") from None
+
+
+def add_budget_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--words", type=positive_int, default=100, help="length budget in words (default 100)"
+    )
+    parser.add_argument("--sentences", type=positive_int, help="at most this many sentences")
+    parser.add_argument(
+        "--summarizer", default="default", help="summarizer by name (default: the best one)"
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "summarize",
+        help="summarize articles into a cited brief",
+        description="Summarize news articles (text, HTML, JSON/JSONL files or folders; '-' "
+        "for stdin) into a brief whose sentences cite their sources.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    add_budget_options(parser)
+    parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
+    parser.add_argument("--output", "-o", help="write to this file instead of stdout")
+    parser.add_argument(
+        "--explain", action="store_true", help="show scores and removed boilerplate lines"
+    )
+    parser.add_argument(
+        "--date", type=iso_date, help="reference date for relative dates (YYYY-MM-DD)"
+    )
+    parser.add_argument("--no-analysis", action="store_true", help="summary and sources only")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings(
+        words=args.words,
+        sentences=args.sentences,
+        summarizer=args.summarizer,
+        analyze=not args.no_analysis,
+        reference_date=args.date,
+    )
+    loaded = load(args.paths)
+    if not args.quiet:
+        _output.report_problems(loaded.problems)
+    if not loaded.clusters:
+        raise NoInputError("no usable articles in the given input")
+    briefs = []
+    show = len(loaded.clusters) > 1 and not args.quiet
+    with _output.progress_bar("summarizing", len(loaded.clusters), enabled=show) as bar:
+        for cluster in loaded.clusters:
+            briefs.append(make_brief(cluster, settings))
+            bar.advance(bar.task_ids[0])
+    _output.write_result(render(briefs, args.format, explain=args.explain), args.output)
+    return 0

@@ -1,0 +1,52 @@
+"""HTML pages: the only module that imports trafilatura."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from newsweave.errors import EmptyArticleError
+from newsweave.model import RawDocument
+
+# trafilatura logs every page it cannot parse at WARNING; we report those ourselves.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def parse_html(origin: str, html: str, url: str = "") -> RawDocument:
+    """Main text and metadata of a news page through trafilatura.
+
+    Comments are left out: reader comments are not the article and would feed junk to the
+    summarizer.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        as_dict=True,
+    )
+    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+        raise EmptyArticleError(origin, "no article text found in the HTML page")
+    return RawDocument(
+        origin=origin,
+        text=str(doc.get("text") or ""),
+        title=str(doc.get("title") or ""),
+        source=str(doc.get("sitename") or ""),
+        url=str(doc.get("url") or url or ""),
+        published=_date(doc.get("date")),
+        byline=str(doc.get("author") or ""),
+    )

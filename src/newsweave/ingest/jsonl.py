@@ -1,0 +1,158 @@
+"""JSON and JSON Lines: dataset clusters (ours, WCEP's, Multi-News's) and one-article lines.
+
+Accepted record shapes, one per line (or a list of them in a ``.json`` file):
+
+* a cluster: ``{"id"?, "articles": [{"title"?, "text", "url"?, "time"?, "source"?}], "summary"?}``
+* a Multi-News cluster: ``{"document": "doc one ||||| doc two", "summary"?}``
+* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}``
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlparse
+
+from newsweave.errors import InputError
+from newsweave.ingest.sniff import decode
+from newsweave.model import Problem, RawDocument
+
+MULTI_NEWS_SEPARATOR = "|||||"
+_DOC_KEYS = ("document", "documents", "src", "source_text")
+_SUMMARY_KEYS = ("summary", "reference", "tgt", "target")
+_DATE_KEYS = ("time", "published", "date", "publish_date", "pubdate")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """Dates as datasets write them: ISO strings, ``YYYY-MM-DD HH:MM:SS``, epoch seconds."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return dt.datetime.fromtimestamp(float(value), tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def outlet_of(url: str) -> str:
+    host = urlparse(url).hostname or "" if url else ""
+    return host.removeprefix("www.")
+
+
+def _summary_of(record: dict[str, Any]) -> str | None:
+    for key in _SUMMARY_KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            return "\n".join(value)
+    return None
+
+
+def _article(
+    where: str, item: Any, group: str | None, reference: str | None
+) -> RawDocument | Problem:
+    if isinstance(item, str):
+        item = {"text": item}
+    if not isinstance(item, dict):
+        return Problem(where, f"article is a JSON {type(item).__name__}, expected an object")
+    text = item.get("text", item.get("content", item.get("body")))
+    html = item.get("html")
+    if text is None and isinstance(html, str):
+        from newsweave.ingest.html import parse_html
+
+        try:
+            doc = parse_html(where, html, url=str(item.get("url") or ""))
+        except InputError as exc:
+            return Problem(where, exc.reason)
+        text = doc.text
+        item = {**item, "title": item.get("title") or doc.title}
+    if not isinstance(text, str):
+        return Problem(where, "record has no 'text' string")
+    if not text.strip():
+        return Problem(where, "empty article: no text")
+    url = str(item.get("url") or "")
+    date = next((parse_date(item[k]) for k in _DATE_KEYS if item.get(k) is not None), None)
+    source = item.get("source") or item.get("outlet") or item.get("domain") or item.get("sitename")
+    return RawDocument(
+        origin=where,
+        text=text,
+        title=str(item.get("title") or ""),
+        source=str(source or outlet_of(url)),
+        url=url,
+        published=date,
+        byline=str(item.get("author") or item.get("byline") or ""),
+        group=group,
+        reference=reference,
+    )
+
+
+def records_to_documents(
+    where: str, record: Any, default_id: str
+) -> Iterator[RawDocument | Problem]:
+    """The articles of one parsed JSON record, or the problems that stop them."""
+    if not isinstance(record, dict):
+        yield Problem(where, f"expected a JSON object, got a {type(record).__name__}")
+        return
+    reference = _summary_of(record)
+    group = str(record.get("id") or default_id)
+    articles = record.get("articles")
+    if articles is None:
+        joined = next((record[k] for k in _DOC_KEYS if isinstance(record.get(k), str)), None)
+        if joined is not None:
+            articles = [{"text": part} for part in joined.split(MULTI_NEWS_SEPARATOR)]
+            articles = [a for a in articles if a["text"].strip()]
+            if not articles:
+                yield Problem(where, "empty cluster: no document text")
+                return
+    if articles is None:
+        yield _article(where, record, None, None)
+        return
+    if not isinstance(articles, list) or not articles:
+        yield Problem(where, "'articles' must be a non-empty list")
+        return
+    for k, item in enumerate(articles, 1):
+        yield _article(f"{where}#{k}", item, group, reference)
+
+
+def parse_json_lines(path: str, lines: Iterable[bytes]) -> Iterator[RawDocument | Problem]:
+    """Stream a JSON Lines file; a bad line is reported with its number and skipped."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            text, warning = decode(where, raw)
+        except InputError as exc:
+            yield Problem(where, exc.reason)
+            continue
+        if warning:
+            yield Problem(where, warning, skipped=False)
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield from records_to_documents(where, record, f"{path}:{number}")
+
+
+def parse_json_document(path: str, text: str) -> Iterator[RawDocument | Problem]:
+    """A ``.json`` file: one record, or a list of records. Falls back to JSON Lines."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("{") and "\n" in text.strip():
+            yield from parse_json_lines(path, (line.encode() for line in text.splitlines()))
+            return
+        yield Problem(path, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records, 1):
+        where = f"{path}[{index}]" if isinstance(data, list) else path
+        yield from records_to_documents(where, record, where)

@@ -1,0 +1,106 @@
+"""Format detection and byte decoding: the only place that looks at raw bytes."""
+
+from __future__ import annotations
+
+import gzip
+
+from newsweave.errors import BinaryContentError, UnsupportedFormatError
+
+TEXT = "text"
+HTML = "html"
+JSON = "json"
+JSONL = "jsonl"
+WARC = "warc"
+FEED = "feed"
+
+# Longest suffixes first so ".jsonl.gz" wins over ".gz".
+SUFFIXES: dict[str, str] = {
+    ".jsonl.gz": JSONL,
+    ".json.gz": JSONL,
+    ".warc.gz": WARC,
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": TEXT,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".json": JSON,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+    ".warc": WARC,
+    ".rss": FEED,
+    ".atom": FEED,
+    ".xml": FEED,
+}
+
+KNOWN = ", ".join(sorted(SUFFIXES))
+
+
+def format_of(name: str) -> str | None:
+    """The format a file name announces, ``None`` when it has no extension."""
+    lower = name.lower()
+    for suffix, fmt in SUFFIXES.items():
+        if lower.endswith(suffix):
+            return fmt
+    base = lower.rsplit("/", 1)[-1]
+    if "." not in base.lstrip("."):
+        return None
+    suffix = "." + base.rsplit(".", 1)[-1]
+    raise UnsupportedFormatError(
+        name, f"unsupported file type '{suffix}' (newsweave reads {KNOWN})"
+    )
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of extensionless input (stdin, files without a suffix)."""
+    head = data[:2048].lstrip().lower()
+    if data[:2] == b"\x1f\x8b":
+        return JSONL
+    if head.startswith(b"warc/"):
+        return WARC
+    if head.startswith((b"{", b"[")):
+        return JSONL
+    if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
+        return FEED
+    if head.startswith((b"<rss", b"<feed")):
+        return FEED
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return HTML
+    return TEXT
+
+
+def maybe_gunzip(path: str, data: bytes) -> bytes:
+    if data[:2] != b"\x1f\x8b":
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError) as exc:
+        raise BinaryContentError(path, f"corrupt gzip data ({exc})") from exc
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters: not a text format we can read."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(sample) > 0.05
+
+
+def decode(path: str, data: bytes) -> tuple[str, str | None]:
+    """Decode text; returns the text and a warning when a fallback encoding was needed."""
+    if looks_binary(data):
+        raise BinaryContentError(path, "binary content, not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        position = exc.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, f"not valid UTF-8 (byte {position}); decoded as {encoding}"
+    raise BinaryContentError(path, "undecodable text")  # pragma: no cover - latin-1 never fails

@@ -1,0 +1,263 @@
+"""The data model: every object that crosses a stage boundary, and nothing else.
+
+All classes are frozen, slotted dataclasses with ``to_dict``/``from_dict`` so that a
+Brief survives JSON, the store and Dask's pickling unchanged. Dates are ``datetime.date``
+in Python and ISO strings in JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self, TypeVar, Union
+
+T = TypeVar("T")
+
+
+class _Serializable:
+    """Mixin: generic, type-driven conversion to and from plain JSON data."""
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        hints = _hints(cls)
+        kwargs: dict[str, Any] = {}
+        for field in dataclasses.fields(cls):
+            if field.name in data:
+                kwargs[field.name] = _load(hints[field.name], data[field.name])
+        return cls(**kwargs)
+
+
+_HINT_CACHE: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINT_CACHE:
+        _HINT_CACHE[cls] = typing.get_type_hints(cls)
+    return _HINT_CACHE[cls]
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, _Serializable):
+        return value.to_dict()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _load(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        (item,) = typing.get_args(hint)[:1]
+        return tuple(_load(item, v) for v in value)
+    if origin is dict:
+        _, val_hint = typing.get_args(hint)
+        return {k: _load(val_hint, v) for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, _Serializable):
+        return hint.from_dict(value)
+    if hint is dt.date and isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine(_Serializable):
+    """A line the cleaner dropped, kept so ``--explain`` can show what was removed and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument(_Serializable):
+    """An article as read from its file or record, before cleaning."""
+
+    origin: str  # path, or path:line for records of a dataset or archive
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    byline: str = ""
+    group: str | None = None  # cluster id given by the input (a dataset line), if any
+    reference: str | None = None  # the group's human summary, if the dataset has one
+    title_in_text: bool = False  # plain-text files: the first surviving line is the title
+
+
+@dataclass(frozen=True, slots=True)
+class Problem(_Serializable):
+    """An input that was skipped (``skipped=True``) or used with a caveat."""
+
+    where: str
+    reason: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article(_Serializable):
+    """One cleaned news article. ``text`` is the cleaned body all offsets point into."""
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""  # outlet or site name
+    url: str = ""
+    published: dt.date | None = None
+    byline: str = ""
+    origin: str = ""  # file path (and line) it was read from
+    removed: tuple[RemovedLine, ...] = ()
+    also_published_by: tuple[str, ...] = ()  # outlets of syndicated copies folded into this one
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(_Serializable):
+    """A sentence of an article; ``article.text[start:end] == text``."""
+
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster(_Serializable):
+    """Articles about one event, plus a human reference summary when a dataset has one."""
+
+    id: str
+    articles: tuple[Article, ...]
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence(_Serializable):
+    """A summary sentence, traceable to the span it was taken from and to every article
+    that reports the same fact."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+    support: tuple[str, ...] = ()  # ids of all articles reporting it, the source included
+    independent_sources: int = 1  # outlets behind ``support``, syndicated copies counted once
+    score: float = 0.0
+    explain: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def single_source(self) -> bool:
+        return self.independent_sources <= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Source(_Serializable):
+    """A numbered entry of a brief's sources list."""
+
+    number: int
+    article_id: str
+    title: str
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(_Serializable):
+    text: str
+    speaker: str = ""
+    role: str = ""
+    sources: tuple[str, ...] = ()  # article ids
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue(_Serializable):
+    value: float
+    unit: str
+    text: str  # the quantity as written, e.g. "about 75%"
+    qualifier: str = ""  # about / more than / nearly ...
+    sentence: str = ""
+    article_id: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(_Serializable):
+    subject: str
+    values: tuple[ClaimValue, ...]
+    sources: tuple[str, ...] = ()
+    conflicting: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry(_Serializable):
+    date: dt.date
+    text: str
+    expression: str = ""  # the date as written ("on Tuesday")
+    sources: tuple[str, ...] = ()
+    assumed_reference: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Person(_Serializable):
+    name: str
+    kind: str = "person"  # person | organisation
+    roles: tuple[str, ...] = ()
+    mentions: int = 0  # articles that mention them
+    quoted_by: tuple[str, ...] = ()  # article ids that quote them
+
+
+@dataclass(frozen=True, slots=True)
+class Brief(_Serializable):
+    """Everything newsweave says about one cluster."""
+
+    cluster_id: str
+    summary: tuple[SummarySentence, ...]
+    sources: tuple[Source, ...]
+    summarizer: str = ""
+    budget_words: int | None = None
+    headline: str = ""
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    disagreements: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    people: tuple[Person, ...] = ()
+    articles: tuple[Article, ...] = ()  # cleaned texts the offsets point into
+    warnings: tuple[str, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def source_number(self, article_id: str) -> int:
+        for src in self.sources:
+            if src.article_id == article_id:
+                return src.number
+        raise KeyError(article_id)
+
+
+def replace(obj: T, **changes: Any) -> T:
+    """``dataclasses.replace`` with a name that reads well at call sites."""
+    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]

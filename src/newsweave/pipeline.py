@@ -1,0 +1,116 @@
+"""The pipeline as one readable sequence: ingest -> clean -> segment -> summarize -> brief.
+
+This is the Python API that the CLI, the web app, the store and the Dask runner all call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from newsweave.clean import clean_documents
+from newsweave.config import Settings
+from newsweave.ingest import read_inputs
+from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source
+from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
+
+Progress = Callable[[int], None]
+LOOSE_GROUP = "__loose__"
+
+
+@dataclass
+class Loaded:
+    """Clusters read from inputs, and every input that was skipped or used with a caveat."""
+
+    clusters: list[Cluster] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[Problem]:
+        return [p for p in self.problems if p.skipped]
+
+
+def cluster_id(articles: Sequence[Article]) -> str:
+    digest = hashlib.sha1("\x00".join(a.id for a in articles).encode(), usedforsecurity=False)
+    return "c-" + digest.hexdigest()[:12]
+
+
+def group_documents(items: Iterable[RawDocument | Problem]) -> Loaded:
+    """Group raw documents into clusters: dataset lines keep their grouping, loose files
+    (text, HTML, single-article records) form one cluster together."""
+    loaded = Loaded()
+    groups: dict[str, list[RawDocument]] = {}
+    references: dict[str, str | None] = {}
+    for item in items:
+        if isinstance(item, Problem):
+            loaded.problems.append(item)
+            continue
+        key = item.group if item.group is not None else LOOSE_GROUP
+        groups.setdefault(key, []).append(item)
+        references.setdefault(key, item.reference)
+    for key, docs in groups.items():
+        articles: list[Article] = []
+        for result in clean_documents(docs):
+            if isinstance(result, Problem):
+                loaded.problems.append(result)
+            else:
+                articles.append(result)
+        if not articles:
+            continue
+        cid = cluster_id(articles) if key == LOOSE_GROUP else key
+        loaded.clusters.append(Cluster(cid, tuple(articles), references.get(key)))
+    return loaded
+
+
+def load(paths: Iterable[str], stdin: BinaryIO | None = None) -> Loaded:
+    """Read and clean every input; never raises for a bad input, reports it instead."""
+    return group_documents(read_inputs(paths, stdin))
+
+
+def sources_of(cluster: Cluster) -> tuple[Source, ...]:
+    return tuple(
+        Source(
+            number=i,
+            article_id=a.id,
+            title=a.title or a.origin,
+            source=a.source,
+            url=a.url,
+            published=a.published,
+            origin=a.origin,
+        )
+        for i, a in enumerate(cluster.articles, 1)
+    )
+
+
+def make_brief(cluster: Cluster, settings: Settings | None = None) -> Brief:
+    """Summarize one cluster into a Brief."""
+    settings = settings or Settings()
+    doc = SegmentedCluster.from_cluster(cluster)
+    budget = Budget(words=settings.words, sentences=settings.sentences)
+    summary = summarize_cluster(doc, budget, settings.summarizer)
+    return Brief(
+        cluster_id=cluster.id,
+        summary=summary,
+        sources=sources_of(cluster),
+        summarizer=settings.summarizer,
+        budget_words=settings.words,
+        articles=cluster.articles,
+    )
+
+
+def summarize_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Brief], list[Problem]]:
+    """Read inputs and make one brief per cluster found in them."""
+    loaded = load(paths, stdin)
+    briefs = []
+    for cluster in loaded.clusters:
+        briefs.append(make_brief(cluster, settings))
+        if progress:
+            progress(1)
+    return briefs, loaded.problems

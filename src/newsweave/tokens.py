@@ -1,0 +1,46 @@
+"""Word-level text features shared by the summarizers, dedupe and clustering.
+
+Kept dependency-light and fast: a regex tokenizer, scikit-learn's English stop list and a
+tiny suffix stripper (enough to make "attack"/"attacks"/"attacked" one term, which is all
+sentence similarity needs).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {
+    "said", "says", "say", "told", "according", "also", "would", "could", "mr", "mrs", "ms",
+    "just", "like", "year", "years", "new", "one", "two",
+}  # fmt: skip
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (keeps "al-Assad", "U.S", "don't" whole)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light, deterministic suffix stripper (not Porter: we need speed and stability)."""
+    for suffix, minimum in (("'s", 3), ("ies", 4), ("ing", 5), ("ed", 4), ("es", 4), ("s", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= minimum - 1:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words: stop words and pure numbers' punctuation dropped."""
+    return [stem(w) for w in words(text) if (w not in STOP_WORDS and len(w) > 1) or w.isdigit()]
+
+
+def bigrams(terms: list[str]) -> list[tuple[str, str]]:
+    return list(itertools.pairwise(terms))
