@@ -12,10 +12,13 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from newsweave.errors import NewsweaveError
 from newsweave.model import Problem
@@ -56,6 +59,13 @@ def write_result(text: str, output: str | None) -> None:
     stderr.print(f"wrote {output}", highlight=False)
 
 
+class _RateColumn(ProgressColumn):
+    """Items per second; blank until rich has measured a speed (it is None before)."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:>6.1f}/s" if task.speed else "")
+
+
 @contextmanager
 def progress_bar(description: str, total: int | None, enabled: bool = True) -> Iterator[Progress]:
     """A rich progress bar on stderr with counts, rate and time left."""
@@ -63,7 +73,7 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.speed:>6.1f}/s" if total else ""),
+        _RateColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]

@@ -79,3 +79,14 @@ def summarize_cluster(
     impl = get_summarizer(summarizer) if isinstance(summarizer, str) else summarizer
     picks = impl.select(doc, budget or Budget())
     return to_summary(doc, chronological(doc, picks))
+
+
+def _register_peers() -> None:
+    """The peer summarizers (lead, sumy's) are selectable by name like our own."""
+    from newsweave.summarize.peers import PEERS
+
+    for name, (factory, aliases) in PEERS.items():
+        register(name, factory, *aliases)
+
+
+_register_peers()

@@ -1,0 +1,205 @@
+"""Evaluation datasets: clusters of articles, each with a human reference summary.
+
+Three layouts are read, all through the ingest readers so an evaluated cluster is exactly
+what ``newsweave summarize`` would see (same cleaning, same problems reported):
+
+* our JSON Lines, one cluster per line ``{"id", "articles": [{"text", "title"?}], "summary"}``
+  (also WCEP's ``.jsonl.gz`` and Multi-News lines that join documents with ``|||||``);
+* Multi-News's paired text files: a source file whose lines are clusters (documents joined
+  by ``|||||``, newlines written as ``NEWLINE_CHAR``) and a target file with the reference
+  on the same line number. The target is found by replacing ``src`` with ``tgt`` in the
+  source file's name, or given explicitly.
+
+A line that cannot be used is reported as a ``Problem`` naming the file and line, and is
+left out of the dataset, so every system is scored on the same clusters.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsweave.clean import clean_documents
+from newsweave.errors import ConfigError, InputError
+from newsweave.ingest import read_inputs, sniff
+from newsweave.ingest.jsonl import records_to_documents
+from newsweave.model import Article, Cluster, Problem, RawDocument
+
+__all__ = ["Dataset", "read_dataset", "target_path_for"]
+
+# Multi-News's released text files write the documents' line breaks as this token.
+MULTI_NEWS_NEWLINE = "NEWLINE_CHAR"
+
+
+@dataclass
+class Dataset:
+    """The usable clusters of one dataset file and the problems met reading it."""
+
+    name: str
+    path: str
+    clusters: list[Cluster] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def mean_reference_words(self) -> float:
+        if not self.clusters:
+            return 0.0
+        return sum(len((c.reference or "").split()) for c in self.clusters) / len(self.clusters)
+
+
+def dataset_name(path: Path) -> str:
+    name = path.name
+    for suffix in (".gz", ".jsonl", ".json", ".ndjson", ".txt"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def is_paired_text(path: Path) -> bool:
+    """A Multi-News source file: not JSON, and ``src`` in its name."""
+    lower = path.name.lower()
+    if lower.endswith((".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz")):
+        return False
+    return "src" in lower
+
+
+def target_path_for(source: Path) -> Path:
+    """``test.src.cleaned`` -> ``test.tgt.cleaned``: the last ``src`` of the name replaced."""
+    name = source.name
+    at = name.lower().rfind("src")
+    if at < 0:
+        raise ConfigError(
+            f"{source}: cannot find the reference file of a source file without 'src' in its "
+            "name; give it with --references FILE"
+        )
+    return source.with_name(name[:at] + "tgt" + name[at + 3 :])
+
+
+def read_dataset(path: str, references: str | None = None, limit: int | None = None) -> Dataset:
+    """Read one dataset file; ``limit`` keeps only its first usable clusters."""
+    source = Path(path)
+    if not source.is_file():
+        reason = "not a regular file" if source.exists() else "no such file"
+        raise InputError(path, reason)
+    dataset = Dataset(dataset_name(source), path)
+    if references is not None or is_paired_text(source):
+        target = Path(references) if references is not None else target_path_for(source)
+        items = _paired_documents(source, target)
+    else:
+        try:
+            fmt = sniff.format_of(source.name)
+        except InputError as exc:
+            raise InputError(path, exc.reason) from None
+        if fmt not in (sniff.JSON, sniff.JSONL):
+            raise InputError(
+                path,
+                "not an evaluation dataset: expected JSON Lines (.jsonl, .jsonl.gz) or a "
+                "Multi-News source file with 'src' in its name",
+            )
+        items = read_inputs([path])
+    seen: set[str] = set()
+    for line, docs, problems in _by_line(items):
+        dataset.problems.extend(problems)
+        cluster = _cluster_of(line, docs, dataset.problems, seen)
+        if cluster is not None:
+            dataset.clusters.append(cluster)
+            if limit is not None and len(dataset.clusters) >= limit:
+                break
+    return dataset
+
+
+def _line_of(where: str) -> str:
+    """``data.jsonl:12#3`` (article 3 of line 12) -> ``data.jsonl:12``."""
+    return where.split("#", 1)[0]
+
+
+def _by_line(
+    items: Iterator[RawDocument | Problem],
+) -> Iterator[tuple[str, list[RawDocument], list[Problem]]]:
+    """Group the reader's stream by dataset line; a line's items come consecutively."""
+    current: str | None = None
+    docs: list[RawDocument] = []
+    problems: list[Problem] = []
+    for item in items:
+        where = item.where if isinstance(item, Problem) else item.origin
+        line = _line_of(where)
+        if line != current and current is not None:
+            yield current, docs, problems
+            docs, problems = [], []
+        current = line
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            docs.append(item)
+    if current is not None:
+        yield current, docs, problems
+
+
+def _cluster_of(
+    line: str, docs: list[RawDocument], problems: list[Problem], seen: set[str]
+) -> Cluster | None:
+    if not docs:
+        return None  # the reader already reported why the line is unusable
+    reference = docs[0].reference
+    if docs[0].group is None or not reference or not reference.strip():
+        problems.append(Problem(line, "no reference summary: not a dataset cluster"))
+        return None
+    articles: list[Article] = []
+    for result in clean_documents(docs):
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            articles.append(result)
+    if not articles:
+        problems.append(Problem(line, "cluster has no usable article"))
+        return None
+    cluster_id = docs[0].group
+    if cluster_id in seen:
+        problems.append(Problem(line, f"duplicate id '{cluster_id}': renamed", skipped=False))
+        cluster_id = f"{cluster_id}@{line}"
+    seen.add(cluster_id)
+    return Cluster(cluster_id, tuple(articles), reference)
+
+
+def _open_lines(path: Path) -> Iterator[bytes]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            yield from handle
+    except (OSError, EOFError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(str(path), f"cannot read file ({reason.lower()})") from exc
+
+
+def _paired_documents(source: Path, target: Path) -> Iterator[RawDocument | Problem]:
+    """Multi-News text files as the JSON reader's records, one cluster per line pair."""
+    if not target.is_file():
+        raise InputError(
+            str(target),
+            f"reference file of {source} not found; give it with --references FILE",
+        )
+    pairs = itertools.zip_longest(_open_lines(source), _open_lines(target))
+    for number, (src_raw, tgt_raw) in enumerate(pairs, 1):
+        where = f"{source}:{number}"
+        if src_raw is None or tgt_raw is None:
+            longer = source if tgt_raw is None else target
+            yield Problem(
+                f"{longer}:{number}",
+                f"{source.name} and {target.name} have different numbers of lines; "
+                "lines without a partner were left out",
+            )
+            return
+        try:
+            document, warning = sniff.decode(where, src_raw.rstrip(b"\r\n"))
+            summary, _ = sniff.decode(f"{target}:{number}", tgt_raw.rstrip(b"\r\n"))
+        except InputError as exc:
+            yield Problem(exc.where, exc.reason)
+            continue
+        if warning:
+            yield Problem(where, warning, skipped=False)
+        if not document.strip():
+            yield Problem(where, "empty line: no documents")
+            continue
+        record = {"document": document.replace(MULTI_NEWS_NEWLINE, "\n"), "summary": summary}
+        yield from records_to_documents(where, record, f"{source.name}:{number}")
