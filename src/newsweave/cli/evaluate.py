@@ -34,6 +34,13 @@ def words_option(value: str) -> int | None:
     return positive_int(value)
 
 
+def systems_option(value: str) -> list[str]:
+    try:
+        return parse_systems(value)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "eval",
@@ -55,7 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--systems",
-        type=parse_systems,
+        type=systems_option,
         default=list(DEFAULT_SYSTEMS),
         metavar="A,B,...",
         help=f"systems to compare, comma-separated (default: {','.join(DEFAULT_SYSTEMS)}); "
