@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="score newsweave and peer summarizers with ROUGE against reference summaries",
         description="Summarize every cluster of each dataset with each system, cut every "
         "output to the same number of words, and score it with ROUGE against the human "
-        "reference: means with 95%% bootstrap intervals and paired bootstrap tests. "
+        "reference: means with 95% bootstrap intervals and paired bootstrap tests. "
         "Datasets: JSON Lines (.jsonl, .jsonl.gz) with one cluster per line, or Multi-News "
         "source files (documents joined by |||||) next to their target file.",
     )
