@@ -24,6 +24,13 @@ def _ms(seconds: float) -> str:
     return f"{ms:.1f}" if ms >= 1 else f"{ms:.2f}"
 
 
+def _rate(count: int, seconds: float) -> str:
+    if seconds <= 0:
+        return "—"
+    rate = count / seconds
+    return f"{rate:.0f}" if rate >= 10 else f"{rate:.2f}"
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -56,21 +63,21 @@ def speed_table(run: DevRun) -> str:
     lines = [
         f"### {run.label}: {n} clusters, budget {run.report['words']} words",
         "",
-        "| step or system | median ms per cluster | p95 ms | clusters per second "
+        "| step or system | median ms per cluster | p95 ms | mean ms | clusters per second "
         f"| peak traced MiB per cluster (first {MEMORY_SAMPLE}) |",
-        "|---|---:|---:|---:|---:|",
-        f"| read + clean (shared) | {_ms(run.load_seconds / max(1, n))} (mean) | — "
-        f"| {n / run.load_seconds:.0f} | — |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| read + clean (shared) | — | — | {_ms(run.load_seconds / max(1, n))} "
+        f"| {_rate(n, run.load_seconds)} | — |",
         f"| segment into sentences (shared) | {_ms(statistics.median(segment))} "
-        f"| {_ms(_percentile(segment, 0.95))} | {n / sum(segment):.0f} | — |",
+        f"| {_ms(_percentile(segment, 0.95))} | {_ms(statistics.fmean(segment))} "
+        f"| {_rate(n, sum(segment))} | — |",
     ]
     for result in run.results:
         seconds = result.seconds
-        total = sum(seconds)
-        rate = f"{n / total:.0f}" if total > 0 else "—"
         lines.append(
             f"| {result.system.name} | {_ms(statistics.median(seconds))} "
-            f"| {_ms(_percentile(seconds, 0.95))} | {rate} "
+            f"| {_ms(_percentile(seconds, 0.95))} | {_ms(statistics.fmean(seconds))} "
+            f"| {_rate(n, sum(seconds))} "
             f"| {_traced_peak_mib(run, result):.2f} |"
         )
     return "\n".join(lines) + "\n"
