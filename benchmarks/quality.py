@@ -68,7 +68,10 @@ def quality_table(run: DevRun) -> str:
         "",
     ]
     if report["skipped"]:
-        where = "; ".join(report["skipped"][:6]) + (" ..." if len(report["skipped"]) > 6 else "")
+        # Name the file, not this machine's folder.
+        folder = str(Path(report["path"]).parent) + "/"
+        skipped = [p.replace(folder, "") for p in report["skipped"]]
+        where = "; ".join(skipped[:6]) + (" ..." if len(skipped) > 6 else "")
         lines += [f"Left out of every system (bad input): {where}.", ""]
     lines += [
         f"| system | R1 (95% CI) | R2 (95% CI) | RLsum (95% CI) | mean words "

@@ -120,3 +120,19 @@ def test_every_system_is_cut_to_the_same_budget(wcep: Dataset, scorer: Scorer) -
     lead = report["systems"][1]
     assert lead["vs_newsweave"]["rouge2"]["p_value"] <= 1.0
     assert lead["rouge2"]["low"] <= lead["rouge2"]["mean"] <= lead["rouge2"]["high"]
+
+
+def test_lsa_numbers_terms_in_a_repeatable_order(example_cluster: Cluster) -> None:
+    """sumy numbers LSA's terms in hash order; ours sorts them so runs repeat exactly."""
+    peer: Any = get_summarizer("lsa")
+    first = peer.rank(SegmentedCluster.from_cluster(example_cluster))
+    import sumy.models.dom as dom
+
+    words = peer._tokenizer
+    document = dom.ObjectDocumentModel(
+        (dom.Paragraph([dom.Sentence("Zebras graze while antelopes run.", words)]),)
+    )
+    terms = peer._summarizer._create_dictionary(document)
+    assert list(terms) == sorted(terms)
+    assert list(terms.values()) == list(range(len(terms)))
+    assert peer.rank(SegmentedCluster.from_cluster(example_cluster)) == first
