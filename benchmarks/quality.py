@@ -130,8 +130,9 @@ def reference_comparison(run: DevRun) -> str:
             "sentence comes first in some articles. Lead on the same articles *without* "
             f"cleaning scores {' / '.join(f'{v:.2f}' for v in raw)}, i.e. "
             f"{' / '.join(f'{d:+.2f}' for d in offsets)}"
-            " from the reference; the rest is the sentence splitter (syntok with our title "
-            "rules), which moves sentence boundaries and so where the budget cuts."
+            " from the reference. The rest is most likely the sentence splitter (syntok with "
+            "our title rules; the reference measurement's splitter is not known), which moves "
+            "sentence boundaries and so where the budget cuts."
         )
     return "\n".join(lines) + "\n"
 
