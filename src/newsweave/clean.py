@@ -126,6 +126,10 @@ def _norm(line: str) -> str:
     return " ".join(line.lower().split())
 
 
+def _sentence_like(line: str) -> bool:
+    return _words(line) >= 8 and line.endswith((".", "!", "?", '"', "”", "’"))
+
+
 def repeated_lines(texts: Iterable[str], min_articles: int = REPEAT_MIN_ARTICLES) -> frozenset[str]:
     """Short lines that appear in ``min_articles`` or more articles of one input: site chrome.
 
@@ -136,9 +140,7 @@ def repeated_lines(texts: Iterable[str], min_articles: int = REPEAT_MIN_ARTICLES
     for text in texts:
         counts.update({_norm(line) for line in text.splitlines() if line.strip()})
     return frozenset(
-        line
-        for line, n in counts.items()
-        if n >= min_articles and (_words(line) <= 15 or not line.endswith((".", '"', "”")))
+        line for line, n in counts.items() if n >= min_articles and not _sentence_like(line)
     )
 
 

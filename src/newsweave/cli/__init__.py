@@ -53,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: say so in one line, details with -v
+        logging.getLogger("newsweave").debug("internal error", exc_info=True)
+        _output.error(f"internal error: {type(exc).__name__}: {exc} (run with -v for details)")
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover
