@@ -78,7 +78,10 @@ def test_json_file_with_one_record_and_stdin() -> None:
 
 
 def test_article_per_line_jsonl_with_time_and_source() -> None:
-    line = b'{"title": "T", "text": "Body.", "url": "https://www.example.org/a", "time": "2019-03-01 10:00:00"}'
+    line = (
+        b'{"title": "T", "text": "Body.", "url": "https://www.example.org/a", '
+        b'"time": "2019-03-01 10:00:00"}'
+    )
     (doc,) = list(read_bytes("stream.jsonl", line))
     assert isinstance(doc, RawDocument)
     assert doc.published == dt.date(2019, 3, 1)
@@ -134,6 +137,6 @@ def test_malformed_json_lines_are_reported_by_line_and_good_lines_kept() -> None
 def test_missing_path_and_bad_inputs_do_not_stop_good_ones(example_dir: Path) -> None:
     loaded = load(["does/not/exist.txt", str(BAD), str(example_dir)])
     assert len(loaded.clusters) == 2  # the mixed.jsonl cluster and the loose files
-    loose = [c for c in loaded.clusters if c.id != "c1"][0]
+    loose = next(c for c in loaded.clusters if c.id != "c1")
     assert len(loose.articles) == 5  # four example articles + the cp1252 one
     assert "does/not/exist.txt: no such file or directory" in [str(p) for p in loaded.problems]

@@ -15,7 +15,8 @@ border-radius:10px;padding:1.5rem 1.75rem;margin-bottom:1.5rem;box-shadow:0 1px 
 h1{font-size:1.5rem;line-height:1.3;margin:0 0 .25rem}.meta{color:#5b6470;font-size:.9rem}
 p.s{margin:.8rem 0}sup a{text-decoration:none;color:#1558b0;font-size:.75rem;margin-left:1px}
 .single{color:#9a5b00;font-size:.8rem;margin-left:.3rem}ol.sources li{margin:.35rem 0}
-.note{background:#fff6e0;padding:.5rem .75rem;border-radius:6px}.origin{color:#5b6470;font-size:.85rem}code{font-size:.85rem}details{margin-top:1rem}
+.note{background:#fff6e0;padding:.5rem .75rem;border-radius:6px}
+.origin{color:#5b6470;font-size:.85rem}code{font-size:.85rem}details{margin-top:1rem}
 @media (max-width:600px){main{padding:.5rem}article.brief{padding:1rem}}
 """
 
