@@ -43,6 +43,7 @@ def test_clean_keeps_every_content_paragraph_of_the_example(example_dir: Path) -
     assert wire.text.startswith("Backers of the Syrian opposition")
     assert wire.text.endswith("The opposition is ready to negotiate without preconditions.”")
     assert wire.byline == "John Irish"
+    assert wire.source == "Reuters"  # from the "-Reuters" credit: the outlet of a bare text file
     fused = by_name["001_6be8777cac49712f"]
     assert fused.title == "Assad confident of Aleppo victory, ignores ceasefire appeals"
     assert fused.published is not None and fused.published.isoformat() == "2016-12-08"

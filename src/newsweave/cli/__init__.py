@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug, not bad input: say so in one line, details with -v
-        logging.getLogger("newsweave").debug("internal error", exc_info=True)
+        if args.verbose:
+            _output.stderr.print_exception()
         _output.error(f"internal error: {type(exc).__name__}: {exc} (run with -v for details)")
         return 70
 
