@@ -70,8 +70,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "No. before a number",
-        "It is now between No. 250 and No. 500 on that list.",
-        ["It is now between No. 250 and No. 500 on that list."],
+        "It is now between No. 250 and No. 500 on that list. Nos. 3 and 4 are rivals.",
+        ["It is now between No. 250 and No. 500 on that list.", "Nos. 3 and 4 are rivals."],
+    ),
+    (
+        "No. as an answer",
+        "“Did you expect this?” “No. Certainly not.”",
+        ["“Did you expect this?”", "“No.", "Certainly not.”"],
     ),
     (
         "v. in a case name",
