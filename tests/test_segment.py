@@ -252,23 +252,21 @@ def test_split_sentences_of_an_article_with_headline_lines() -> None:
 
 # --- accuracy on the hand-labelled sample -------------------------------------------------
 
-# Measured on 2026-11-24: boundary F1 0.990, exact sentences 0.980 (247 of 252). The floors
-# leave room for one or two changed decisions, not for a regression of a whole rule.
-F1_FLOOR = 0.98
-EXACT_FLOOR = 0.97
+# Measured on 2026-11-24 (docs/segmentation.md). sample.jsonl guided the rules: boundary F1
+# 0.990, exact sentences 247/252. heldout.jsonl was labelled after the rules were fixed: F1
+# 0.964, exact 46/48. The floors leave room for a changed decision or two, not for losing a rule.
+FLOORS = {"sample.jsonl": (0.98, 0.97), "heldout.jsonl": (0.94, 0.93)}
 
 
-def load_sample(data_dir: Path) -> list[dict[str, object]]:
-    path = data_dir / "segmentation" / "sample.jsonl"
-    with open(path, encoding="utf-8") as handle:
+def load_records(data_dir: Path, name: str) -> list[dict[str, object]]:
+    with open(data_dir / "segmentation" / name, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
 
-def test_sample_is_consistent(data_dir: Path) -> None:
-    """Gold spans select their sentences, are trimmed, and cover all the text between them."""
-    records = load_sample(data_dir)
-    assert 150 <= sum(len(r["spans"]) for r in records) <= 300  # type: ignore[arg-type]
-    for record in records:
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_labelled_file_is_consistent(data_dir: Path, name: str) -> None:
+    """Gold spans select their sentences, are trimmed, and only whitespace lies between them."""
+    for record in load_records(data_dir, name):
         text = record["text"]
         assert isinstance(text, str)
         spans = [(int(s), int(e)) for s, e in record["spans"]]  # type: ignore[attr-defined]
@@ -279,9 +277,15 @@ def test_sample_is_consistent(data_dir: Path) -> None:
         assert all(text[s:e] == text[s:e].strip() and s < e for s, e in spans)
 
 
-def test_accuracy_on_hand_labelled_sample(data_dir: Path) -> None:
+def test_sample_size(data_dir: Path) -> None:
+    spans = [r["spans"] for r in load_records(data_dir, "sample.jsonl")]
+    assert 150 <= sum(len(s) for s in spans) <= 300  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_accuracy_on_hand_labelled_sentences(data_dir: Path, name: str) -> None:
     true_pos = predicted = wanted = exact = total = 0
-    for record in load_sample(data_dir):
+    for record in load_records(data_dir, name):
         text = record["text"]
         assert isinstance(text, str)
         gold = {(int(s), int(e)) for s, e in record["spans"]}  # type: ignore[attr-defined]
@@ -295,5 +299,6 @@ def test_accuracy_on_hand_labelled_sample(data_dir: Path) -> None:
         total += len(gold)
     precision, recall = true_pos / predicted, true_pos / wanted
     f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= F1_FLOOR, f"boundary F1 {f1:.3f} below the floor {F1_FLOOR}"
-    assert exact / total >= EXACT_FLOOR, f"exact {exact}/{total} below the floor {EXACT_FLOOR}"
+    f1_floor, exact_floor = FLOORS[name]
+    assert f1 >= f1_floor, f"{name}: boundary F1 {f1:.3f} below the floor {f1_floor}"
+    assert exact / total >= exact_floor, f"{name}: exact {exact}/{total} below {exact_floor}"
