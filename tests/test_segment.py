@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.model import Article, Cluster
-from newsweave.segment import sentence_spans, split_sentences
+from newsweave.segment import (
+    _LINE,
+    _sentence_starts,
+    _syntok_starts,
+    sentence_spans,
+    split_sentences,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -248,6 +254,21 @@ def test_split_sentences_of_an_article_with_headline_lines() -> None:
     found = split_sentences(article)
     assert [s.text for s in found] == ["Breaking News", "The U.S. said so.", "Mr. Kerry agreed."]
     assert [(s.start, s.end) for s in found] == [(0, 13), (15, 32), (33, 50)]
+
+
+def test_fast_path_agrees_with_syntok_on_every_line(
+    data_dir: Path, example_cluster: Cluster
+) -> None:
+    """Cutting at clear sentence ends before asking syntok is only a speed-up: it relies on
+    syntok's own abbreviation list (a private attribute), so a syntok release that changes it
+    shows up here."""
+    texts = [a.text for a in example_cluster.articles]
+    for name in FLOORS:
+        texts += [str(r["text"]) for r in load_records(data_dir, name)]
+    lines = [m.group() for text in texts for m in _LINE.finditer(text)]
+    assert len(lines) > 200
+    for line in lines:
+        assert _sentence_starts(line) == _syntok_starts(line) - {0}, line
 
 
 # --- accuracy on the hand-labelled sample -------------------------------------------------
