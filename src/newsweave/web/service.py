@@ -1,0 +1,167 @@
+"""What the API does, as plain functions over the Python API and the store.
+
+Routes parse HTTP and call these; these call ingest, clean, ``make_brief`` and the
+repository, exactly as the CLI does. Bad input raises ``ApiError`` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newsweave.clean import clean_documents
+from newsweave.config import Settings
+from newsweave.errors import ConfigError
+from newsweave.ingest import read_bytes
+from newsweave.ingest.sniff import HTML
+from newsweave.model import Article, Cluster, Problem, RawDocument, replace
+from newsweave.pipeline import cluster_id, make_brief
+from newsweave.store.repository import ClusterRecord, Store, StoredArticle
+from newsweave.web.errors import ApiError
+from newsweave.web.schemas import ArticleIn, ClusterIn
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits; anything over them is refused with 413."""
+
+    request_bytes: int = 8 * 1024 * 1024
+    article_chars: int = 300_000
+    articles_per_cluster: int = 100
+
+
+@dataclass
+class Ingested:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def too_large(detail: str) -> ApiError:
+    return ApiError(413, "too large", detail)
+
+
+def _check_sizes(docs: Sequence[RawDocument], limits: Limits) -> None:
+    for doc in docs:
+        if len(doc.text) > limits.article_chars:
+            raise too_large(
+                f"{doc.origin}: article of {len(doc.text)} characters; "
+                f"the limit is {limits.article_chars}"
+            )
+
+
+def _clean(items: Iterable[RawDocument | Problem], limits: Limits) -> Ingested:
+    result = Ingested()
+    docs: list[RawDocument] = []
+    for item in items:
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        else:
+            docs.append(item)
+    if len(docs) > limits.articles_per_cluster:
+        raise too_large(
+            f"{len(docs)} articles in one request; the limit is {limits.articles_per_cluster}"
+        )
+    _check_sizes(docs, limits)
+    for cleaned in clean_documents(docs):
+        if isinstance(cleaned, Problem):
+            result.problems.append(cleaned)
+        else:
+            result.articles.append(cleaned)
+    return result
+
+
+def read_uploads(files: Sequence[tuple[str, bytes]], limits: Limits) -> Ingested:
+    """Uploaded files, read by the same readers as ``newsweave summarize``."""
+    if len(files) > limits.articles_per_cluster:
+        raise too_large(
+            f"{len(files)} files in one request; the limit is {limits.articles_per_cluster}"
+        )
+    items: list[RawDocument | Problem] = []
+    for name, data in files:
+        items.extend(read_bytes(name, data))
+    return _clean(items, limits)
+
+
+def _raw(item: ArticleIn, origin: str) -> list[RawDocument | Problem]:
+    if item.html is not None:
+        out: list[RawDocument | Problem] = []
+        for doc in read_bytes(origin, item.html.encode("utf-8"), HTML):
+            if isinstance(doc, RawDocument):
+                doc = replace(
+                    doc,
+                    title=item.title or doc.title,
+                    source=item.source or doc.source,
+                    url=item.url or doc.url,
+                    published=item.published or doc.published,
+                )
+            out.append(doc)
+        return out
+    return [
+        RawDocument(
+            origin=origin,
+            text=item.text or "",
+            title=item.title,
+            source=item.source,
+            url=item.url,
+            published=item.published,
+            title_in_text=not item.title,
+        )
+    ]
+
+
+def read_inline(items: Sequence[ArticleIn], limits: Limits, prefix: str = "pasted") -> Ingested:
+    """Articles given in a JSON body; each gets the origin ``pasted-N`` (or its URL)."""
+    raws: list[RawDocument | Problem] = []
+    for n, item in enumerate(items, 1):
+        raws.extend(_raw(item, item.url or f"{prefix}-{n}"))
+    return _clean(raws, limits)
+
+
+def store_articles(store: Store, ingested: Ingested) -> list[StoredArticle]:
+    ids = store.add_articles(ingested.articles)
+    return store.get_articles(ids)
+
+
+def create_cluster(store: Store, body: ClusterIn, limits: Limits) -> ClusterRecord:
+    """Summarize stored and inline articles into a brief, stored as a new cluster."""
+    wanted = list(dict.fromkeys(body.article_ids))
+    if not wanted and not body.articles:
+        raise ApiError(422, "no articles", "give 'article_ids' and/or 'articles'")
+    if len(wanted) + len(body.articles) > limits.articles_per_cluster:
+        raise too_large(
+            f"{len(wanted) + len(body.articles)} articles in one cluster; "
+            f"the limit is {limits.articles_per_cluster}"
+        )
+    try:
+        settings = Settings(words=body.words, sentences=body.sentences, summarizer=body.summarizer)
+        from newsweave.summarize import get_summarizer
+
+        get_summarizer(body.summarizer)
+    except ConfigError as exc:
+        raise ApiError(422, "invalid settings", str(exc)) from exc
+
+    stored = store.get_articles(wanted)
+    missing = sorted(set(wanted) - {s.id for s in stored})
+    if missing:
+        raise ApiError(422, "unknown articles", f"no stored article with id {missing}")
+    inline = read_inline(body.articles, limits)
+
+    known: dict[str, int] = {}
+    articles: list[Article] = []
+    for item in stored:
+        if item.article.id not in known:
+            known[item.article.id] = item.id
+            articles.append(item.article)
+    for article in inline.articles:
+        # The same text given twice is one article, not two sources agreeing.
+        if article.id not in known and all(a.id != article.id for a in articles):
+            articles.append(article)
+    if not articles:
+        raise ApiError(
+            422,
+            "no usable articles",
+            [{"where": p.where, "reason": p.reason} for p in inline.problems],
+        )
+    cluster = Cluster(cluster_id(articles), tuple(articles))
+    brief = make_brief(cluster, settings)
+    return store.save_brief(brief, known, inline.problems)
