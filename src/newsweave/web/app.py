@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
@@ -70,7 +71,26 @@ def create_app(
         RequestGuard, token=token or None, max_body=limits.request_bytes, body_types=BODY_TYPES
     )
     app.add_middleware(SecurityHeaders)
+    if not token:
+        _writes_open_in_openapi(app)
     return app
+
+
+def _writes_open_in_openapi(app: FastAPI) -> None:
+    """Without a token no operation needs credentials: say so in the OpenAPI document,
+    so that clients (and fuzzers) do not expect a 401."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = generate()
+            for operations in spec.get("paths", {}).values():
+                for operation in operations.values():
+                    operation.pop("security", None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -78,6 +98,16 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
         {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type", "")}
         for e in exc.errors()
     ]
+
+
+def _allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method any route of this path takes; Starlette's 405 names only the first
+    matching route's (GET and DELETE of one path are two routes)."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(path):
+            methods |= route.methods or set()
+    return sorted(methods)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -91,14 +121,14 @@ def _add_error_handlers(app: FastAPI) -> None:
             return error_response(400, "malformed JSON", "the body is not valid JSON")
         return error_response(422, "invalid request", _validation_detail(exc))
 
-    async def http_error(_: Request, exc: Exception) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)
         name = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "too large"}
+        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
+        if exc.status_code == 405:
+            headers["allow"] = ", ".join(_allowed_methods(app, request.url.path))
         return error_response(
-            exc.status_code,
-            name.get(exc.status_code, "error"),
-            exc.detail,
-            dict(exc.headers) if exc.headers else None,
+            exc.status_code, name.get(exc.status_code, "error"), exc.detail, headers or None
         )
 
     async def not_found(_: Request, exc: Exception) -> JSONResponse:

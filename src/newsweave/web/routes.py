@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from newsweave.model import Problem
@@ -159,11 +160,21 @@ async def create_articles(request: Request) -> ArticlesCreated:
     store, limits = _store(request), _limits(request)
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media == "multipart/form-data":
-        async with request.form(max_files=limits.articles_per_cluster + 1) as form:
+        try:
+            form = await request.form(max_files=limits.articles_per_cluster)
+        except HTTPException as exc:
+            if "Too many files" in str(exc.detail):
+                raise service.too_large(
+                    f"more than {limits.articles_per_cluster} files in one request"
+                ) from exc
+            raise
+        try:
             uploads = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
             if not uploads:
                 raise ApiError(422, "no file", "send the files in the multipart field 'file'")
             files = [(u.filename or f"upload-{i}", await u.read()) for i, u in enumerate(uploads)]
+        finally:
+            await form.close()
         ingested = await run_in_threadpool(service.read_uploads, files, limits)
     else:
         body = await request.body()

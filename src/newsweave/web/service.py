@@ -96,15 +96,19 @@ def _raw(item: ArticleIn, origin: str) -> list[RawDocument | Problem]:
                 )
             out.append(doc)
         return out
+    text = item.text or ""
+    lines = [line for line in text.splitlines() if line.strip()]
     return [
         RawDocument(
             origin=origin,
-            text=item.text or "",
+            text=text,
             title=item.title,
             source=item.source,
             url=item.url,
             published=item.published,
-            title_in_text=not item.title,
+            # Like a text file, a pasted text's first line is its headline, unless a title
+            # was given or the text is a single paragraph.
+            title_in_text=not item.title and len(lines) > 1,
         )
     ]
 
