@@ -52,14 +52,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(db: str, log: Path, token: str | None = None) -> Iterator[str]:
-    """A real ``newsweave serve`` subprocess on a free loopback port; yields its base URL."""
+def running_server(
+    db: str, log: Path, token: str | None = None, env_token: str | None = None
+) -> Iterator[str]:
+    """A real ``newsweave serve`` subprocess on a free loopback port; yields its base URL.
+    ``token`` is passed as ``--token``, ``env_token`` as ``$NEWSWEAVE_TOKEN``."""
     port = free_port()
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
     }
     env.pop("NEWSWEAVE_TOKEN", None)
+    if env_token:
+        env["NEWSWEAVE_TOKEN"] = env_token
     cmd = [sys.executable, "-m", "newsweave", "serve", "--port", str(port), "--db", db]
     if token:
         cmd += ["--token", token]

@@ -388,3 +388,13 @@ def test_briefs_survive_a_server_restart(tmp_path: Path, example_dir: Path) -> N
         assert httpx.get(f"{base}/api/clusters/{second['id']}").json() == second
         again = httpx.get(f"{base}/api/clusters/{first['id']}/brief?format=markdown").text
         assert again == markdown
+
+
+def test_serve_takes_the_token_from_the_environment(tmp_path: Path) -> None:
+    with running_server(str(tmp_path / "env.db"), tmp_path / "serve.log", env_token=TOKEN) as base:
+        body = {"articles": [{"text": "The bridge reopened on Friday after repairs."}]}
+        assert httpx.post(f"{base}/api/clusters", json=body).status_code == 401
+        auth = {"authorization": f"Bearer {TOKEN}"}
+        created = httpx.post(f"{base}/api/clusters", json=body, headers=auth, timeout=60)
+        assert created.status_code == 201
+        assert httpx.get(f"{base}/api/clusters").json()["total"] == 1
