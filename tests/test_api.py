@@ -23,9 +23,10 @@ def example_files(example_dir: Path) -> list[tuple[str, tuple[str, bytes, str]]]
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(store_url: str) -> Iterator[TestClient]:
+    """The app over an empty store: once on SQLite, once on a real PostgreSQL."""
     limits = Limits(request_bytes=200_000, article_chars=20_000, articles_per_cluster=6)
-    store = open_store(str(tmp_path / "api.db"))
+    store = open_store(store_url)
     with TestClient(create_app(store, limits=limits)) as test_client:
         yield test_client
     store.close()
@@ -127,6 +128,33 @@ def test_json_article_text_and_html(client: TestClient) -> None:
 )
 def test_invalid_json_article_is_422(client: TestClient, body: object) -> None:
     assert_error(client.post("/api/articles", json=body), 422)
+
+
+def test_nul_and_control_characters_are_stored_not_500(client: TestClient) -> None:
+    # PostgreSQL text cannot hold NUL: it is dropped, like any other invisible control.
+    text = "The vote\u0000 passed on Monday.\u0007 Turnout was high.\n\nResults came late."
+    created = client.post("/api/articles", json={"text": text, "title": "Vote\u0000"})
+    assert created.status_code == 201, created.text
+    detail = client.get(f"/api/articles/{created.json()['articles'][0]['id']}").json()
+    assert "\u0000" not in detail["text"] and detail["title"] == "Vote"
+    cluster = client.post("/api/clusters", json={"articles": [{"text": text}]})
+    assert cluster.status_code == 201, cluster.text
+    upload = [("file", ("nul\u0000.txt", b"Title\n\nBody text here.", "text/plain"))]
+    response = client.post("/api/articles", files=upload)
+    assert response.status_code == 201, response.text
+    assert "\x00" not in response.json()["articles"][0]["origin"]
+
+
+def test_non_utf8_and_broken_multipart_are_400(client: TestClient) -> None:
+    for path in ("/api/articles", "/api/clusters"):
+        bad = client.post(
+            path, content=b'{"text": "\xff\xfe"}', headers={"content-type": "application/json"}
+        )
+        assert_error(bad, 400)
+    no_boundary = client.post(
+        "/api/articles", content=b"garbage", headers={"content-type": "multipart/form-data"}
+    )
+    assert_error(no_boundary, 400)
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:

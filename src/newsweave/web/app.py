@@ -11,10 +11,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
+from starlette.routing import Match
+from starlette.types import Scope
 
 from newsweave import __version__
 from newsweave.errors import ConfigError, InputError, NotFoundError, StoreError
@@ -100,14 +101,18 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
-def _allowed_methods(app: FastAPI, path: str) -> list[str]:
-    """Every method any route of this path takes; Starlette's 405 names only the first
+HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
+    """Every method some route of this path takes; Starlette's 405 names only the first
     matching route's (GET and DELETE of one path are two routes)."""
-    methods: set[str] = set()
-    for route in app.router.routes:
-        if isinstance(route, APIRoute) and route.path_regex.match(path):
-            methods |= route.methods or set()
-    return sorted(methods)
+    allowed = []
+    for method in HTTP_METHODS:
+        probe = {**scope, "method": method}
+        if any(route.matches(probe)[0] == Match.FULL for route in app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -126,7 +131,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         name = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "too large"}
         headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
         if exc.status_code == 405:
-            headers["allow"] = ", ".join(_allowed_methods(app, request.url.path))
+            headers["allow"] = ", ".join(_allowed_methods(app, request.scope))
         return error_response(
             exc.status_code, name.get(exc.status_code, "error"), exc.detail, headers or None
         )

@@ -49,14 +49,31 @@ def _check_sizes(docs: Sequence[RawDocument], limits: Limits) -> None:
             )
 
 
+# C0 control characters other than tab and line breaks, and DEL: never news text, and
+# PostgreSQL cannot store NUL at all. Dropped before cleaning so offsets stay consistent.
+_CONTROLS = dict.fromkeys([*range(9), 11, 12, *range(14, 32), 127])
+
+
+def _printable(doc: RawDocument) -> RawDocument:
+    return replace(
+        doc,
+        origin=doc.origin.translate(_CONTROLS),
+        text=doc.text.translate(_CONTROLS),
+        title=doc.title.translate(_CONTROLS),
+        source=doc.source.translate(_CONTROLS),
+        url=doc.url.translate(_CONTROLS),
+        byline=doc.byline.translate(_CONTROLS),
+    )
+
+
 def _clean(items: Iterable[RawDocument | Problem], limits: Limits) -> Ingested:
     result = Ingested()
     docs: list[RawDocument] = []
     for item in items:
         if isinstance(item, Problem):
-            result.problems.append(item)
+            result.problems.append(replace(item, where=item.where.translate(_CONTROLS)))
         else:
-            docs.append(item)
+            docs.append(_printable(item))
     if len(docs) > limits.articles_per_cluster:
         raise too_large(
             f"{len(docs)} articles in one request; the limit is {limits.articles_per_cluster}"
