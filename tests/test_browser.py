@@ -130,6 +130,8 @@ def test_hostile_article_text_shows_literally(
     assert page.locator("main script").count() == 0
     page.goto(base + "/")
     expect(page.locator("#stored")).to_contain_text(f"Council vote {image}")
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=f"{output_path}/start-phone.png", full_page=True)
     page.wait_for_timeout(300)  # give any injected handler the chance to fire
     page.screenshot(path=f"{output_path}/hostile.png", full_page=True)
     assert dialogs == []
@@ -180,3 +182,23 @@ def test_analysis_sections_render_and_link(
     page.locator("#quotes .marker").first.click()
     expect(page.locator("#article-panel mark")).to_have_text(quote.replace("'", "’"))
     page.screenshot(path=f"{output_path}/analysis-laptop.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.click("#article-panel .close")
+    page.screenshot(path=f"{output_path}/analysis-phone.png", full_page=True)
+
+
+def test_token_is_asked_for_when_the_server_needs_one(
+    page: Page, tmp_path: Path, output_path: str
+) -> None:
+    with running_server(str(tmp_path / "locked.db"), tmp_path / "serve.log", token="t0ken") as base:
+        page.goto(base + "/")
+        expect(page.locator("#token-row")).to_be_hidden()
+        page.fill("#paste-text-1", "The museum reopened on Sunday after a two-year renovation.")
+        page.click("#submit")
+        expect(page.locator("#status")).to_contain_text("unauthorized")
+        expect(page.locator("#token-row")).to_be_visible()
+        page.fill("#token", "t0ken")
+        page.click("#submit")
+        page.wait_for_url(re.compile(r"/clusters/\d+$"))
+        expect(page.locator("#summary")).to_contain_text("The museum reopened on Sunday")
+        page.screenshot(path=f"{output_path}/after-token.png")
