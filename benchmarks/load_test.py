@@ -27,7 +27,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +45,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--clusters", type=int, default=50, help="dev-set clusters to cycle (50)")
     parser.add_argument("--db", help="store URL (default: a fresh temp SQLite file)")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="start a throwaway PostgreSQL server (Debian's binaries) and use it as the store",
+    )
 
 
 def find_data(given: str | None) -> Path:
@@ -115,6 +120,71 @@ def server(db: str, log: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[str]:
+    """initdb + pg_ctl in a temp dir, as the ``postgres`` user when run as root (initdb
+    refuses root); yields the URL of an empty database."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    initdb = shutil.which("initdb") or (str(found[-1]) if found else None)
+    if initdb is None:
+        raise SystemExit("--postgres needs the PostgreSQL server binaries (initdb, pg_ctl)")
+    bindir = Path(initdb).parent
+    workdir = tempfile.mkdtemp(prefix="newsweave-pg-")
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(workdir, "postgres", "postgres")
+    data, port = f"{workdir}/data", free_port()
+    quiet = {"check": True, "capture_output": True, "cwd": workdir}
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "initdb"),
+            "-D",
+            data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        ],
+        **quiet,
+    )
+    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            f"{workdir}/log",
+            "-w",
+            "-o",
+            options,
+            "start",
+        ],
+        **quiet,
+    )
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True
+        ) as conn:
+            conn.execute("CREATE DATABASE newsweave")
+        yield f"postgresql://postgres@127.0.0.1:{port}/newsweave"
+    finally:
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop"],
+            capture_output=True,
+            cwd=workdir,
+        )
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @dataclass
@@ -201,11 +271,14 @@ def run(args: argparse.Namespace) -> str:
     clusters = dev_clusters(find_data(getattr(args, "data", None)), getattr(args, "clusters", 50))
     jobs = [clusters[i % len(clusters)] for i in range(requests)]
     workdir = Path(tempfile.mkdtemp(prefix="newsweave-load-"))
-    db = getattr(args, "db", None) or str(workdir / "load.db")
     started = dt.datetime.now(dt.UTC)
     load_before = machine()
     try:
-        with server(db, workdir / "serve.log") as base:
+        with ExitStack() as stack:
+            db = getattr(args, "db", None) or str(workdir / "load.db")
+            if getattr(args, "postgres", False):
+                db = stack.enter_context(throwaway_postgres())
+            base = stack.enter_context(server(db, workdir / "serve.log"))
             outcome = asyncio.run(send_all(base, jobs, clients))
             checks = check_writes(base, db, outcome)
     finally:
