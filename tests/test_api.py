@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,8 @@ def test_upload_reports_bad_files_and_keeps_good_ones(
     body = client.post("/api/articles", files=good + bad).json()
     assert len(body["articles"]) == 1
     assert body["rejected"][0]["where"] == "scan.pdf"
+    store = client.app.state.store  # type: ignore[attr-defined]
+    assert store.counts()["rejections"] == 1  # kept, though tied to no cluster
 
 
 def test_upload_of_only_bad_files_is_422(client: TestClient) -> None:
@@ -198,6 +201,19 @@ def test_oversize_request_is_413_with_and_without_content_length(client: TestCli
     )
     assert "content-length" not in streamed.request.headers
     assert_error(streamed, 413)
+
+
+def test_gzip_bomb_is_413_and_gzip_upload_reads(client: TestClient) -> None:
+    lines = [json.dumps({"text": f"Report {i}. The dam held through the night."}) for i in range(3)]
+    small = gzip.compress("\n".join(lines).encode())
+    upload = [("file", ("reports.jsonl.gz", small, "application/gzip"))]
+    created = client.post("/api/articles", files=upload)
+    assert created.status_code == 201, created.text
+    assert len(created.json()["articles"]) == 3
+    bomb = gzip.compress(b" " * 80_000_000)  # ~80 kB compressed, 80 MB inflated
+    assert len(bomb) < 200_000
+    upload = [("file", ("bomb.jsonl.gz", bomb, "application/gzip"))]
+    assert_error(client.post("/api/articles", files=upload), 413)
 
 
 def test_too_many_files_or_articles_is_413(client: TestClient, example_dir: Path) -> None:
@@ -387,7 +403,7 @@ def test_openapi_documents_every_status(client: TestClient) -> None:
     documented = {(p, m) for p, ops in paths.items() for m in ops}
     assert documented == set(expected)
     for (path, method), statuses in expected.items():
-        assert set(paths[path][method]["responses"]) == statuses, (path, method)
+        assert set(paths[path][method]["responses"]) == statuses | {"503"}, (path, method)
     body = paths["/api/articles"]["post"]["requestBody"]["content"]
     assert set(body) == {"application/json", "multipart/form-data"}
     assert "HTTPBearer" in spec["components"]["securitySchemes"]

@@ -77,6 +77,21 @@ def _article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
     }
 
 
+def _rejection_rows(
+    cluster_id: int | None, problems: Sequence[Problem], now: dt.datetime
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "cluster_id": cluster_id,
+            "location": p.where,
+            "reason": p.reason,
+            "skipped": p.skipped,
+            "created_at": now,
+        }
+        for p in problems
+    ]
+
+
 def _insert_id(conn: Connection, statement: Any) -> int:
     key = conn.execute(statement).inserted_primary_key
     if key is None:  # pragma: no cover - every table has an integer primary key
@@ -175,13 +190,15 @@ class Store:
 
     # --- articles ---------------------------------------------------------------------
 
-    def add_articles(self, items: Sequence[Article]) -> list[int]:
-        """Store articles (each as a new row); returns their ids in order."""
+    def add_articles(self, items: Sequence[Article], problems: Sequence[Problem] = ()) -> list[int]:
+        """Store articles (each as a new row), and the inputs rejected beside them (not
+        tied to a cluster); returns the articles' ids in order."""
         now = utcnow()
         with self._write() as conn:
-            return [
-                _insert_id(conn, insert(articles).values(**_article_row(a, now))) for a in items
-            ]
+            ids = [_insert_id(conn, insert(articles).values(**_article_row(a, now))) for a in items]
+            if problems:
+                conn.execute(insert(rejections), _rejection_rows(None, problems, now))
+        return ids
 
     def get_article(self, article_id: int) -> StoredArticle:
         found = self.get_articles([article_id])
@@ -259,19 +276,7 @@ class Store:
             if rows:
                 conn.execute(insert(brief_analysis), rows)
             if problems:
-                conn.execute(
-                    insert(rejections),
-                    [
-                        {
-                            "cluster_id": cluster_id,
-                            "location": p.where,
-                            "reason": p.reason,
-                            "skipped": p.skipped,
-                            "created_at": now,
-                        }
-                        for p in problems
-                    ],
-                )
+                conn.execute(insert(rejections), _rejection_rows(cluster_id, problems, now))
         summary = ClusterSummary(
             cluster_id, brief.cluster_id, title, len(ids), brief.summarizer, now
         )

@@ -47,11 +47,13 @@ _DESCRIPTIONS = {
     413: "over a size limit (request, article or articles per cluster)",
     415: "unsupported content type",
     422: "the request parsed but is invalid",
+    503: "the database cannot be reached",
 }
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {c: {"model": ErrorOut, "description": _DESCRIPTIONS[c]} for c in codes}
+    """Documented error statuses; every route uses the store, so every one may say 503."""
+    return {c: {"model": ErrorOut, "description": _DESCRIPTIONS[c]} for c in (*codes, 503)}
 
 
 WRITE_ERRORS = _errors(400, 401, 413, 415, 422)

@@ -6,6 +6,7 @@ repository, exactly as the CLI does. Bad input raises ``ApiError`` with a 4xx st
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class Limits:
     request_bytes: int = 8 * 1024 * 1024
     article_chars: int = 300_000
     articles_per_cluster: int = 100
+    unzipped_bytes: int = 64 * 1024 * 1024  # a gzip upload, decompressed
 
 
 @dataclass
@@ -95,8 +97,29 @@ def read_uploads(files: Sequence[tuple[str, bytes]], limits: Limits) -> Ingested
         )
     items: list[RawDocument | Problem] = []
     for name, data in files:
-        items.extend(read_bytes(name, data))
+        items.extend(read_bytes(name, _gunzip_bounded(name, data, limits.unzipped_bytes)))
     return _clean(items, limits)
+
+
+def _gunzip_bounded(name: str, data: bytes, limit: int) -> bytes:
+    """Decompress a gzip upload here, with a bound, so that a small "zip bomb" cannot
+    exhaust memory in the reader. Corrupt data is passed on for the reader to report."""
+    if data[:2] != b"\x1f\x8b":
+        return data
+    out = bytearray()
+    rest = data
+    while rest[:2] == b"\x1f\x8b":  # a gzip file may hold several members
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(rest, limit + 1 - len(out))
+        except zlib.error:
+            return data
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise too_large(f"{name}: more than {limit} bytes once decompressed")
+        if not inflater.eof:
+            return data
+        rest = inflater.unused_data
+    return bytes(out)
 
 
 def _raw(item: ArticleIn, origin: str) -> list[RawDocument | Problem]:
@@ -139,7 +162,7 @@ def read_inline(items: Sequence[ArticleIn], limits: Limits, prefix: str = "paste
 
 
 def store_articles(store: Store, ingested: Ingested) -> list[StoredArticle]:
-    ids = store.add_articles(ingested.articles)
+    ids = store.add_articles(ingested.articles, ingested.problems)
     return store.get_articles(ids)
 
 
