@@ -118,9 +118,16 @@ def test_hostile_article_text_shows_literally(
         f"Engineers said the work {image} would take two years and cost 40 million euros.\n\n"
         "Residents welcomed the decision but asked for a temporary ferry.",
     )
+    page.click("#add-paste")
+    page.fill(
+        "#paste-text-2",
+        "Bridge to be rebuilt\n\nThe council approved the new bridge on Monday. "
+        "Work starts in spring and should take two years.",
+    )
     page.click("#submit")
     page.wait_for_url(re.compile(r"/clusters/\d+$"))
     expect(page.locator("#brief h1")).to_have_text(f"Council vote {image}")
+    expect(page.locator("#sources li")).to_have_count(2)
     page.locator("#sources .linkish").first.click()
     body = page.locator("#article-text")
     expect(body).to_contain_text(script)

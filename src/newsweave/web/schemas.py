@@ -88,6 +88,10 @@ class ClusterIn(BaseModel):
     words: Annotated[int, Field(ge=1, le=5000)] | None = 100
     sentences: Annotated[int, Field(ge=1, le=500)] | None = None
     summarizer: str = Field("default", min_length=1, max_length=64)
+    analyze: bool = Field(True, description="add quotes, disagreements, timeline, people")
+    reference_date: dt.date | None = Field(
+        None, description="date that relative dates ('on Tuesday') count from"
+    )
 
 
 class Links(BaseModel):

@@ -177,7 +177,13 @@ def create_cluster(store: Store, body: ClusterIn, limits: Limits) -> ClusterReco
             f"the limit is {limits.articles_per_cluster}"
         )
     try:
-        settings = Settings(words=body.words, sentences=body.sentences, summarizer=body.summarizer)
+        settings = Settings(
+            words=body.words,
+            sentences=body.sentences,
+            summarizer=body.summarizer,
+            analyze=body.analyze,
+            reference_date=body.reference_date,
+        )
         from newsweave.summarize import get_summarizer
 
         get_summarizer(body.summarizer)
