@@ -12,9 +12,9 @@ from newsweave.model import Brief
 
 
 def test_summarize_store_then_list_show_export(
-    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    example_dir: Path, tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "cli.db")
+    db = store_url  # a SQLite file, then a real PostgreSQL
     assert main(["summarize", str(example_dir), "--format", "json", "--store", db]) == 0
     printed = Brief.from_dict(json.loads(capsys.readouterr().out))
 

@@ -18,6 +18,7 @@ from newsweave.ingest.sniff import HTML
 from newsweave.model import Article, Cluster, Problem, RawDocument, replace
 from newsweave.pipeline import cluster_id, make_brief
 from newsweave.store.repository import ClusterRecord, Store, StoredArticle
+from newsweave.summarize import get_summarizer
 from newsweave.web.errors import ApiError
 from newsweave.web.schemas import ArticleIn, ClusterIn
 
@@ -176,7 +177,7 @@ def create_cluster(store: Store, body: ClusterIn, limits: Limits) -> ClusterReco
             f"{len(wanted) + len(body.articles)} articles in one cluster; "
             f"the limit is {limits.articles_per_cluster}"
         )
-    try:
+    try:  # settings are checked before any work is done
         settings = Settings(
             words=body.words,
             sentences=body.sentences,
@@ -184,8 +185,6 @@ def create_cluster(store: Store, body: ClusterIn, limits: Limits) -> ClusterReco
             analyze=body.analyze,
             reference_date=body.reference_date,
         )
-        from newsweave.summarize import get_summarizer
-
         get_summarizer(body.summarizer)
     except ConfigError as exc:
         raise ApiError(422, "invalid settings", str(exc)) from exc
@@ -196,22 +195,21 @@ def create_cluster(store: Store, body: ClusterIn, limits: Limits) -> ClusterReco
         raise ApiError(422, "unknown articles", f"no stored article with id {missing}")
     inline = read_inline(body.articles, limits)
 
-    known: dict[str, int] = {}
-    articles: list[Article] = []
+    # The same text given twice is one article, not two sources agreeing.
+    known: dict[str, int] = {}  # Article.id -> store id, for articles already stored
+    articles: dict[str, Article] = {}
     for item in stored:
-        if item.article.id not in known:
-            known[item.article.id] = item.id
-            articles.append(item.article)
+        known.setdefault(item.article.id, item.id)
+        articles.setdefault(item.article.id, item.article)
     for article in inline.articles:
-        # The same text given twice is one article, not two sources agreeing.
-        if article.id not in known and all(a.id != article.id for a in articles):
-            articles.append(article)
+        articles.setdefault(article.id, article)
     if not articles:
         raise ApiError(
             422,
             "no usable articles",
             [{"where": p.where, "reason": p.reason} for p in inline.problems],
         )
-    cluster = Cluster(cluster_id(articles), tuple(articles))
+    members = tuple(articles.values())
+    cluster = Cluster(cluster_id(members), members)
     brief = make_brief(cluster, settings)
     return store.save_brief(brief, known, inline.problems)
