@@ -77,6 +77,13 @@ def _article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
     }
 
 
+def _describe(exc: SQLAlchemyError) -> str:
+    """The driver's own message, first line only (SQLAlchemy appends the SQL and a link)."""
+    cause = getattr(exc, "orig", None) or exc
+    lines = str(cause).strip().splitlines() or [type(cause).__name__]
+    return lines[0]
+
+
 def _rejection_rows(
     cluster_id: int | None, problems: Sequence[Problem], now: dt.datetime
 ) -> list[dict[str, Any]]:
@@ -144,7 +151,7 @@ class Store:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the store: {exc.__class__.__name__}: {exc}") from exc
+            raise StoreError(f"cannot write to the store at {self.url}: {_describe(exc)}") from exc
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -152,7 +159,7 @@ class Store:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the store: {exc.__class__.__name__}: {exc}") from exc
+            raise StoreError(f"cannot read the store at {self.url}: {_describe(exc)}") from exc
 
     # --- schema -----------------------------------------------------------------------
 
