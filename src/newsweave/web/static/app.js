@@ -253,7 +253,7 @@ function showCluster(app, cluster) {
   const brief = cluster.brief;
   const articles = new Map(brief.articles.map((a) => [a.id, a]));
   const numbers = new Map(brief.sources.map((s) => [s.article_id, s.number]));
-  const panel = el("aside", { class: "panel", id: "article-panel", hidden: true, "aria-live": "polite" });
+  const panel = el("aside", { class: "panel", id: "article-panel", hidden: true, tabindex: "-1", "aria-label": "Source article" });
   const layout = el("div", { class: "layout" });
   let activeMarker = null;
 
@@ -286,6 +286,7 @@ function showCluster(app, cluster) {
       body].filter(Boolean));
     panel.hidden = false;
     layout.classList.add("with-panel");
+    panel.focus({ preventScroll: true }); // keyboard and screen-reader users land in the article
     if (mark) mark.scrollIntoView({ block: "center", behavior: "instant" });
     else panel.scrollTop = 0;
   }
@@ -341,8 +342,8 @@ function showCluster(app, cluster) {
       const url = safeHref(src.url);
       const meta = [src.source, src.published, url ? null : src.origin].filter(Boolean).join(" · ");
       return el("li", { id: `source-${src.number}` },
-        el("button", { type: "button", class: "linkish", text: src.title || src.origin || `Source ${src.number}`,
-          onclick: () => openArticle(src.article_id, null, null) }),
+        el("a", { href: `#source-${src.number}`, class: "linkish", text: src.title || src.origin || `Source ${src.number}`,
+          onclick: (event) => { event.preventDefault(); openArticle(src.article_id, null, null); } }),
         el("div", { class: "origin" }, meta,
           url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank", text: (meta ? " · " : "") + url }) : null));
     }));
