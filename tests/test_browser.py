@@ -45,6 +45,9 @@ def test_upload_example_then_click_a_marker(
     page: Page, server: tuple[str, str], example_dir: Path, output_path: str
 ) -> None:
     base, _ = server
+    problems: list[str] = []  # console errors include CSP violations of our own assets
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
     page.set_viewport_size(LAPTOP)
     page.goto(base + "/")
     page.set_input_files("#files", sorted(str(p) for p in example_dir.iterdir()))
@@ -101,6 +104,7 @@ def test_upload_example_then_click_a_marker(
         "Assad confident of Aleppo victory, ignores ceasefire appeals"
     )
     page.screenshot(path=f"{output_path}/start-laptop.png", full_page=True)
+    assert problems == []
 
 
 def test_hostile_article_text_shows_literally(
