@@ -172,6 +172,28 @@ def test_concurrent_writers_lose_nothing(store: Store, brief: Brief) -> None:
     assert counts["articles"] == counts["cluster_articles"] == 96
 
 
+def test_stores_opened_at_once_migrate_once(store_url: str) -> None:
+    """Two servers starting together on an empty database: one creates the schema."""
+    opened: list[Store] = []
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            opened.append(open_store(store_url))
+        except BaseException as exc:  # collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [s.version() for s in opened] == [schema.LATEST] * 4
+    for s in opened:
+        s.close()
+
+
 def test_urls_map_to_the_right_driver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert normalize_url("briefs.db") == "sqlite:///briefs.db"
     assert normalize_url("postgresql://u@127.0.0.1/db") == "postgresql+psycopg://u@127.0.0.1/db"

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsweave.errors import NotFoundError, StoreError
@@ -32,6 +32,8 @@ from newsweave.store.schema import (
     schema_version,
     utcnow,
 )
+
+_MIGRATION_LOCK = 0x6E657773  # any constant shared by every newsweave process ("news")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,13 @@ class Store:
             if migration.version > target:
                 break
             with self._write() as conn:
+                if self.backend == "postgresql":
+                    # Two servers starting on one empty database must not both create the
+                    # tables: one waits here until the other's transaction ends. (SQLite's
+                    # BEGIN IMMEDIATE already serialises writers.)
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                    )
                 schema.metadata.create_all(conn, tables=[schema_version], checkfirst=True)
                 done = conn.execute(
                     select(schema_version.c.version).where(
