@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from conftest import running_server
 from newsweave.store import open_store
+from newsweave.store.engine import make_engine
 from newsweave.web import Limits, create_app
 from newsweave.web.schemas import MAX_ID
 
@@ -325,6 +326,25 @@ def test_delete_cluster(client: TestClient) -> None:
     assert client.delete(f"/api/clusters/{cid}").status_code == 204
     assert_error(client.get(f"/api/clusters/{cid}"), 404)
     assert client.get("/api/clusters").json()["total"] == 0
+
+
+def test_a_bug_is_a_json_500_and_a_dead_store_a_503(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = client.app.state.store  # type: ignore[attr-defined]
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(store, "count_clusters", broken)
+    with TestClient(client.app, raise_server_exceptions=False) as plain:
+        response = plain.get("/api/clusters")
+        assert_error(response, 500)
+        assert "boom" not in response.text
+    monkeypatch.undo()
+    store.close()
+    store.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")  # nothing listens
+    assert_error(client.get("/api/clusters"), 503)
 
 
 def test_unknown_route_and_method_are_json_errors(client: TestClient) -> None:

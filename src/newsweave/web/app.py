@@ -152,7 +152,14 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(ConfigError, invalid)
     app.add_exception_handler(InputError, invalid)
+
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # A bug, never bad input: logged with its traceback, answered in the usual shape.
+        log.exception("unexpected error", exc_info=exc)
+        return error_response(500, "internal error", "the server failed; see its log")
+
     app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(Exception, unexpected)
 
 
 def _add_ui(app: FastAPI) -> None:
