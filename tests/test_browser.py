@@ -213,3 +213,18 @@ def test_token_is_asked_for_when_the_server_needs_one(
         page.wait_for_url(re.compile(r"/clusters/\d+$"))
         expect(page.locator("#summary")).to_contain_text("The museum reopened on Sunday")
         page.screenshot(path=f"{output_path}/after-token.png")
+
+
+def test_skipped_uploads_are_named_on_the_brief(
+    page: Page, server: tuple[str, str], example_dir: Path, tmp_path: Path
+) -> None:
+    base, _ = server
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\x00\x01\x02 not an article")
+    page.goto(base + "/")
+    page.set_input_files("#files", [str(next(iter(sorted(example_dir.iterdir())))), str(scan)])
+    page.click("#submit")
+    page.wait_for_url(re.compile(r"/clusters/\d+$"))
+    notice = page.locator(".notice")
+    expect(notice).to_contain_text("Some inputs were skipped")
+    expect(notice).to_contain_text("scan.pdf")

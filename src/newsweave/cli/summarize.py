@@ -99,6 +99,7 @@ def _save(briefs: list[Brief], problems: list[Problem], url: str | None, quiet: 
 
     store = open_store(url)
     try:
+        # The run's rejected inputs are recorded once, with its first brief.
         ids = [
             store.save_brief(b, problems=problems if i == 0 else ()).id
             for i, b in enumerate(briefs)
