@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from newsweave.analyze import analyze_cluster
 from newsweave.clean import clean_documents
 from newsweave.config import Settings
 from newsweave.ingest import read_inputs
-from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source
+from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source, replace
 from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
 
 Progress = Callable[[int], None]
@@ -90,13 +91,24 @@ def make_brief(cluster: Cluster, settings: Settings | None = None) -> Brief:
     doc = SegmentedCluster.from_cluster(cluster)
     budget = Budget(words=settings.words, sentences=settings.sentences)
     summary = summarize_cluster(doc, budget, settings.summarizer)
-    return Brief(
+    brief = Brief(
         cluster_id=cluster.id,
         summary=summary,
         sources=sources_of(cluster),
         summarizer=settings.summarizer,
         budget_words=settings.words,
         articles=cluster.articles,
+    )
+    if not settings.analyze:
+        return brief
+    analysis = analyze_cluster(doc, settings.reference_date)
+    return replace(
+        brief,
+        quotes=analysis.quotes,
+        claims=analysis.claims,
+        disagreements=analysis.disagreements,
+        timeline=analysis.timeline,
+        people=analysis.people,
     )
 
 

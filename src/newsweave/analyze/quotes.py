@@ -1,0 +1,489 @@
+"""Quotes: direct quotations with their speakers, merged across outlets.
+
+Quotation marks are paired per paragraph (curly or straight); a quote left open at the end
+of a paragraph runs to its end, as news style continues long quotes that way. The speaker
+comes from the attribution next to the quote, tried nearest first:
+
+1. right after it: ``"...," Kerry told reporters`` / ``"...," said Lavrov`` / ``he added``;
+2. right before it: ``Lavrov said: "..."``;
+3. a speech clause earlier in the sentence: ``Assad said defeating the rebels "will..."``;
+4. ``according to X`` later in the sentence;
+5. a paragraph that is only a quote continues the previous paragraph's speaker.
+
+``he``/``she`` resolve to the last person named outside quotes before the quote; a surname
+resolves to the full name the cluster gives it ("Assad" -> "Bashar al-Assad").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsweave.analyze._lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
+    INVERTABLE,
+    NOMINAL_SPEAKERS,
+    PRONOUNS,
+    SPEECH_VERBS,
+)
+from newsweave.analyze.names import TOKEN, Run, capitalised_runs, is_capitalised
+from newsweave.model import Article
+
+OPENERS = '“"'
+CLOSERS = '”"'
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“A-Z(]|\s*$)")
+_WORD = re.compile(r"\S+")
+# Where a name written after "said"/"according to" ends: punctuation, or a lower-case word
+# that is not a connector inside a name or title ("Save the Children", "Secretary of State").
+_RUN_STOP = re.compile(
+    r"[,.;:!?\"“”()]|\s(?!(?:of|the|for|de|al|bin|van|von|da|du|di|del|der|la|le)\s+[A-Z])[a-z]"
+)
+_STRIP = ",;:()[]\"“”'‘’—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Offsets into the article text: ``open``/``close`` are the marks, ``start``/``end``
+    the quoted text between them."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    paragraph_start: int
+    paragraph_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said it, as written: a name (maybe just a surname), a pronoun, or a nominal
+    phrase ("a police spokesman")."""
+
+    text: str
+    kind: str  # name | pronoun | nominal | organisation
+    role: str = ""
+    at: int = 0  # offset of the speaker in the article, for pronoun resolution
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """One quotation in one article, before cross-article merging."""
+
+    article_id: str
+    span: QuoteSpan
+    text: str
+    speaker: Speaker | None
+    rule: str = ""  # which attribution rule fired, for --explain and the benchmark
+
+
+def paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield match.start(), match.end()
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair quotation marks within each paragraph."""
+    spans: list[QuoteSpan] = []
+    for p_start, p_end in paragraphs(text):
+        open_at: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == "“" or (ch == '"' and open_at is None):
+                if (
+                    ch == '"'
+                    and i > p_start
+                    and text[i - 1].isalnum()
+                    and i + 1 < p_end
+                    and (text[i + 1].isalnum())
+                ):
+                    continue  # inch mark or stray quote inside a word
+                open_at = i
+            elif (ch == "”" or ch == '"') and open_at is not None:
+                spans.append(QuoteSpan(open_at, i, open_at + 1, i, p_start, p_end))
+                open_at = None
+        if open_at is not None and p_end - open_at > 20:
+            spans.append(QuoteSpan(open_at, p_end, open_at + 1, p_end, p_start, p_end))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _bare(word: str) -> str:
+    return word.strip(_STRIP).lower()
+
+
+def _name_run(text: str, start: int, end: int) -> Run | None:
+    runs = [r for r in capitalised_runs(text, start, end) if r.name]
+    return runs[-1] if runs else None
+
+
+def _nominal_back(words: list[tuple[str, int, int]], last: int) -> tuple[str, int] | None:
+    """A lower-case speaker ending at ``words[last]``: "a police spokesman", "officials"."""
+    head = _bare(words[last][0])
+    if head not in NOMINAL_SPEAKERS:
+        return None
+    first = last
+    while first > 0 and last - first < 5:
+        prev = words[first - 1][0]
+        if prev != prev.rstrip(_STRIP) or prev[-1:] in ",;:":
+            break
+        first -= 1
+        if _bare(prev) in DETERMINERS:
+            break
+    phrase = " ".join(w[0].strip(_STRIP) for w in words[first : last + 1])
+    return phrase, words[first][1]
+
+
+def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
+    """The subject of a speech verb that starts at ``verb_start``: "Kerry", "he", "the
+    statement", skipping auxiliaries and an appositive ("Rosen, who ..., said")."""
+    words = _words(text, lower, verb_start)
+    i = len(words) - 1
+    while i >= 0 and _bare(words[i][0]) in AUXILIARIES and words[i][0].isalpha():
+        i -= 1
+    if i < 0:
+        return None
+    if words[i][0].endswith(","):
+        # An appositive between commas: walk back to the comma that opens it.
+        for j in range(i - 1, max(-1, i - 25), -1):
+            if words[j][0].endswith(","):
+                i = j
+                break
+        else:
+            return None
+    word = words[i][0]
+    bare = _bare(word)
+    if bare in PRONOUNS and word.strip(_STRIP).isalpha():
+        return Speaker(bare, "pronoun", at=words[i][1])
+    if is_capitalised(word.strip(_STRIP) or "x"):
+        first = i
+        while first > 0:
+            prev = words[first - 1][0]
+            if prev[-1:] in ',;:.!?"”' or not (
+                is_capitalised(prev.strip(_STRIP) or "x") or _bare(prev) in {"of", "the", "for"}
+            ):
+                break
+            first -= 1
+        run = _name_run(text, words[first][1], words[i][2])
+        if run is None:
+            return None
+        return _from_run(run)
+    nominal = _nominal_back(words, i)
+    if nominal is not None:
+        return Speaker(nominal[0], "nominal", at=nominal[1])
+    return None
+
+
+def _from_run(run: Run) -> Speaker | None:
+    if run.kind == "organisation":
+        return Speaker(run.name, "organisation", at=run.name_start)
+    if len(run.name.split()) > 4:
+        return None
+    return Speaker(run.name, "name", role=run.role, at=run.name_start)
+
+
+def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
+    """The speaker written after an inverted verb or "according to": "said Lavrov",
+    "said the lawyer, William W. Taylor III", "according to the ministry"."""
+    words = _words(text, start, upper)
+    if not words:
+        return None
+    first = words[0][0]
+    if _bare(first) in DETERMINERS or not is_capitalised(first.strip(_STRIP) or "x"):
+        # A nominal phrase, maybe followed by the name in apposition.
+        phrase: list[str] = []
+        for k, (word, _, _) in enumerate(words[:8]):
+            phrase.append(word.strip(_STRIP))
+            if word[-1:] in ",.;:":
+                rest = words[k + 1 :]
+                if rest and is_capitalised(rest[0][0].strip(_STRIP) or "x"):
+                    run = _first_name_run(text, rest[0][1], upper)
+                    if run is not None:
+                        return _from_run(run)
+                break
+        if any(_bare(w) in NOMINAL_SPEAKERS for w in phrase):
+            return Speaker(" ".join(p for p in phrase if p), "nominal", at=words[0][1])
+        return None
+    run = _first_name_run(text, words[0][1], upper)
+    return _from_run(run) if run is not None else None
+
+
+def _first_name_run(text: str, start: int, upper: int) -> Run | None:
+    end = start
+    for match in re.finditer(_RUN_STOP, text[start:upper]):
+        ch = match.group()
+        if (
+            ch == "."
+            and match.start() > 0
+            and len(text[start:upper][: match.start()].split()[-1]) == 1
+        ):
+            continue  # an initial: "William W. Taylor"
+        end = start + match.start()
+        break
+    else:
+        end = upper
+    runs = [r for r in capitalised_runs(text, start, end) if r.name or r.kind == "organisation"]
+    return runs[0] if runs else None
+
+
+def _verbs(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [
+        (m.group().lower(), m.start(), m.end())
+        for m in TOKEN.finditer(text, start, end)
+        if m.group() in SPEECH_VERBS  # lower case: "States" is not "states"
+    ]
+
+
+def _sentence_start(text: str, lower: int, at: int) -> int:
+    start = lower
+    for match in _SENTENCE_END.finditer(text, lower, at):
+        start = match.end()
+    return start
+
+
+def _sentence_end(text: str, at: int, upper: int) -> int:
+    match = _SENTENCE_END.search(text, at, upper)
+    return match.end() if match else upper
+
+
+def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speaker | None, str]:
+    """The speaker of ``spans[index]`` and the rule that found it."""
+    span = spans[index]
+    prev_close = spans[index - 1].close + 1 if index > 0 else span.paragraph_start
+    lower = max(span.paragraph_start, prev_close)
+    next_open = spans[index + 1].open if index + 1 < len(spans) else span.paragraph_end
+    upper = min(span.paragraph_end, next_open)
+    tail_start = span.close + 1
+    tail_end = _sentence_end(text, tail_start, upper)
+    # A quote ending in "." closes its sentence, so only an attribution right after it
+    # counts ("... end." He said). A comma, "?" or "!" leaves the sentence open.
+    inner = text[span.start : span.end].rstrip()
+    tail_words = _words(text, tail_start, tail_end)
+    # 1. Right after: `," Kerry said` / `," said Lavrov` / `, he added`.
+    closes_sentence = inner.endswith(".") or bool(tail_words and tail_words[0][0][:1] in ".")
+    if tail_words and not closes_sentence:
+        window_end = tail_words[min(12, len(tail_words) - 1)][2]
+        verbs = _verbs(text, tail_start, window_end)
+        if verbs:
+            verb, v_start, v_end = verbs[0]
+            if text[tail_start:v_start].strip(" ,—–-\u00a0"):
+                if _only_subject_between(text, tail_start, v_start):
+                    speaker = speaker_before(text, v_start, tail_start)
+                    if speaker is not None:
+                        return speaker, "after-subject-verb"
+            elif verb in INVERTABLE:
+                speaker = speaker_after(text, v_end, tail_end)
+                if speaker is not None:
+                    return speaker, "after-verb-subject"
+    # 2./3. Before: `Lavrov said: "` or a speech clause earlier in the same sentence.
+    head_start = _sentence_start(text, lower, span.open)
+    verbs = _verbs(text, head_start, span.open)
+    for verb, v_start, v_end in reversed(verbs):
+        if verb in {"saying", "adding"}:
+            continue
+        speaker = speaker_before(text, v_start, head_start)
+        if speaker is not None:
+            adjacent = not text[v_end : span.open].strip(" ,:\u00a0")
+            return speaker, "before-verb" if adjacent else "clause-verb"
+        if verb in INVERTABLE:
+            speaker = speaker_after(text, v_end, span.open)
+            if speaker is not None:
+                return speaker, "before-inverted"
+    # 4. `according to X` in the rest of the sentence (or just before the quote).
+    for region_start, region_end in ((tail_start, tail_end), (head_start, span.open)):
+        match = re.search(r"\b[Aa]ccording to\s+", text[region_start:region_end])
+        if match:
+            speaker = speaker_after(text, region_start + match.end(), region_end)
+            if speaker is not None:
+                return speaker, "according-to"
+    return None, ""
+
+
+def _only_subject_between(text: str, start: int, verb_start: int) -> bool:
+    """`," Kerry said` but not `," a claim that Kerry said`: the words before the verb are
+    the subject (capitalised, pronoun, nominal phrase or appositive), at most ~12 words."""
+    between = text[start:verb_start].strip(" ,—–-\u00a0")
+    return len(between.split()) <= 14 and not re.search(r"\b(?:that|which|because)\b", between)
+
+
+def find_quotes(article: Article) -> list[FoundQuote]:
+    """Every quotation in ``article`` with its speaker as written (not yet resolved)."""
+    text = article.text
+    spans = quote_spans(text)
+    found: list[FoundQuote] = []
+    previous_speaker: tuple[int, Speaker] | None = None  # paragraph start, speaker
+    last_paragraph_speaker: dict[int, Speaker] = {}
+    for index, span in enumerate(spans):
+        speaker, rule = attribute(text, spans, index)
+        quote_text = text[span.start : span.end].strip().rstrip(",").strip()
+        if speaker is None and previous_speaker is not None:
+            # A paragraph that is nothing but a quote continues the previous speaker.
+            outside = (
+                text[span.paragraph_start : span.open] + text[span.close + 1 : span.paragraph_end]
+            ).strip(" .,\u00a0")
+            prev_para, prev_speaker = previous_speaker
+            if not outside and _is_previous_paragraph(text, prev_para, span.paragraph_start):
+                speaker, rule = prev_speaker, "continuation"
+            elif prev_para == span.paragraph_start and _joined_by_attribution(text, spans, index):
+                speaker, rule = prev_speaker, "split-quote"
+        if speaker is not None:
+            previous_speaker = (span.paragraph_start, speaker)
+            last_paragraph_speaker[span.paragraph_start] = speaker
+        found.append(FoundQuote(article.id, span, quote_text, speaker, rule))
+    return _join_split(text, found)
+
+
+def _join_split(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """One quote split around its attribution (`"A," Kerry said, "B."`) or continued in
+    the next paragraph becomes one quote, so outlets that cut it differently still match."""
+    out: list[FoundQuote] = []
+    for quote in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and quote.speaker is not None
+            and prev.speaker is not None
+            and prev.speaker.text == quote.speaker.text
+            and (
+                quote.rule == "continuation"
+                or (
+                    prev.span.paragraph_start == quote.span.paragraph_start
+                    and len(text[prev.span.close + 1 : quote.span.open].split()) <= 8
+                )
+            )
+        ):
+            span = QuoteSpan(
+                prev.span.open,
+                quote.span.close,
+                prev.span.start,
+                quote.span.end,
+                prev.span.paragraph_start,
+                quote.span.paragraph_end,
+            )
+            # An ellipsis marks where the attribution was cut out of a split quote.
+            glue = " " if quote.rule == "continuation" else " … "
+            joined = prev.text.rstrip() + glue + quote.text.lstrip()
+            out[-1] = FoundQuote(prev.article_id, span, joined, prev.speaker, prev.rule)
+            continue
+        out.append(quote)
+    return out
+
+
+def _is_previous_paragraph(text: str, previous_start: int, start: int) -> bool:
+    if previous_start == start:
+        return True
+    between = text[previous_start:start]
+    return between.count("\n") >= 1 and not any(p.strip() for p in between.split("\n")[1:])
+
+
+def _joined_by_attribution(text: str, spans: Sequence[QuoteSpan], index: int) -> bool:
+    if index == 0:
+        return False
+    between = text[spans[index - 1].close + 1 : spans[index].open]
+    return (
+        bool(_verbs(text, spans[index - 1].close + 1, spans[index].open))
+        and len(between.split()) <= 8
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedQuote:
+    """A found quote with its speaker resolved to a full name (or "" when unknown)."""
+
+    quote: FoundQuote
+    speaker: str
+    kind: str = ""
+
+
+def _key_tokens(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _shingles(tokens: list[str], n: int = 3) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
+
+
+def same_quote(a: list[str], b: list[str]) -> bool:
+    """Two renderings of one quote: one contains the other (truncation), or they share
+    most of their word triples (punctuation, dashes and small edits differ)."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 2 and _contains(long_, short):
+        return True
+    if len(short) < 5:
+        return False
+    sa, sb = _shingles(a), _shingles(b)
+    return len(sa & sb) / min(len(sa), len(sb)) >= 0.5
+
+
+def merge_quotes(
+    resolved: Sequence[ResolvedQuote], article_order: dict[str, int], min_words: int = 2
+) -> list[tuple[str, str, list[ResolvedQuote]]]:
+    """Group renderings of the same quote across articles: (text, speaker, members).
+
+    Members must agree on the speaker where both have one. The longest rendering is the
+    entry's text. Unattributed groups and one-word scare quotes are dropped."""
+    items = [r for r in resolved if _key_tokens(r.quote.text)]
+    tokens = [_key_tokens(r.quote.text) for r in items]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(items)), key=lambda i: -len(tokens[i]))
+    group_speaker: dict[int, str] = {}
+    for pos, i in enumerate(order):
+        root_i = find(i)
+        for j in order[:pos]:
+            root_j = find(j)
+            if root_j == root_i:
+                continue
+            si = group_speaker.get(root_i, items[i].speaker)
+            sj = group_speaker.get(root_j, items[j].speaker)
+            if si and sj and si != sj:
+                continue
+            if same_quote(tokens[i], tokens[j]):
+                parent[root_i] = root_j
+                group_speaker[root_j] = sj or si
+                root_i = root_j
+                break
+        group_speaker.setdefault(root_i, items[i].speaker)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    out: list[tuple[str, str, list[ResolvedQuote]]] = []
+    for members in groups.values():
+        speakers = Counter(items[i].speaker for i in members if items[i].speaker)
+        if not speakers:
+            continue
+        longest = max(members, key=lambda i: len(tokens[i]))
+        if len(tokens[longest]) < min_words:
+            continue
+        speaker = speakers.most_common(1)[0][0]
+        ordered = sorted(
+            (items[i] for i in members),
+            key=lambda r: (article_order.get(r.quote.article_id, 0), r.quote.span.start),
+        )
+        out.append((items[longest].quote.text, speaker, ordered))
+    out.sort(
+        key=lambda g: (
+            -len({m.quote.article_id for m in g[2]}),
+            min((article_order.get(m.quote.article_id, 0), m.quote.span.start) for m in g[2]),
+        )
+    )
+    return out
