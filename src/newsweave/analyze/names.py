@@ -70,6 +70,9 @@ NAME_PARTICLES = frozenset(
     ]
 )
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|de|d)[-’'](?=[A-Z])")
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st supt det insp adm maj cmdr".split()  # noqa: SIM905
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -235,7 +238,10 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
         token = match.group()
         if current:
             gap = text[current[-1][2] : match.start()]
-            initial = len(current[-1][0]) == 1 and gap == ". "
+            # "W. Taylor", "Mr. Luu", "Sen. Dick Durbin": an initial or a title's period.
+            initial = gap == ". " and (
+                len(current[-1][0]) == 1 or current[-1][0].lower() in TITLE_ABBREVIATIONS
+            )
             if gap not in (" ", "\u00a0") and not initial:
                 flush()
         if is_capitalised(token) or (current and token.lower() in CONNECTORS):

@@ -14,9 +14,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsweave.analyze._lexicon import DETERMINERS, ROLE_WORDS, SPEECH_VERBS
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsweave.analyze._lexicon import (
+    DETERMINERS,
+    NOMINAL_SPEAKERS,
+    NOT_NAME_START,
+    ORG_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
 from newsweave.analyze.names import TOKEN, Run, capitalised_runs, surname_key
-from newsweave.analyze.quotes import QuoteSpan, Speaker, speaker_before
+from newsweave.analyze.quotes import QuoteSpan, Speaker, masked, speaker_before
 from newsweave.model import Article, Person
 
 # Credits that name the journalists rather than the news: "(Reporting by John Irish;
@@ -47,8 +56,13 @@ class PeopleIndex:
 
     entries: dict[str, _Entry] = field(default_factory=dict)  # canonical name -> entry
     reporters: frozenset[str] = frozenset()
-    # article id -> (offset, canonical name) of every person mention outside quotes
-    mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # article id -> (offset, canonical name, in subject position) of every person mention
+    # outside quotes, in text order
+    mentions: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    # article id -> (offset, name) of unconfirmed two- or three-word names in subject
+    # position: a pronoun's antecedent of last resort ("Jane Juchems saw ... she said")
+    weak: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # name -> "m" | "f", from the text
     _by_surname: dict[str, list[str]] = field(default_factory=dict)
 
     def canonical(self, name: str, article_id: str = "") -> str:
@@ -70,13 +84,43 @@ class PeopleIndex:
             return local[0]
         return candidates[0] if len(candidates) == 1 else name
 
-    def last_person_before(self, article_id: str, offset: int) -> str | None:
-        best: str | None = None
-        for at, name in self.mentions.get(article_id, []):
+    def last_person_before(self, article_id: str, offset: int, pronoun: str = "") -> str | None:
+        """The antecedent of "he"/"she" at ``offset``: the last person named as a subject,
+        else the last unconfirmed two- or three-word name as a subject, else nobody. A
+        name the text calls by the other pronoun ("Kimmel ... He laughs") is skipped."""
+        wanted = PRONOUN_GENDER.get(pronoun, "")
+
+        def fits(name: str) -> bool:
+            gender = self.gender.get(name, "")
+            return not wanted or not gender or gender == wanted
+
+        subject: str | None = None
+        for at, name, is_subject in self.mentions.get(article_id, []):
             if at >= offset:
                 break
-            best = name
-        return best
+            if is_subject and fits(name):
+                subject = name
+        if subject:
+            return subject
+        weak = [n for at, n in self.weak.get(article_id, []) if at < offset and fits(n)]
+        # A name only seen as an object ("his fiancee, Rhonda Rouer,") is too weak a guess.
+        return weak[-1] if weak else None
+
+    def _named_by_role(self, speaker: Speaker, article_id: str) -> str | None:
+        """ "the spokesperson added" after "BNPB spokesperson Sutopo Purwo Nugroho said": the
+        last person named before with that role word."""
+        words = speaker.text.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        head = words[1]
+        found: str | None = None
+        for at, name, _ in self.mentions.get(article_id, []):
+            if at >= speaker.at:
+                break
+            entry = self.entries.get(name)
+            if entry and any(head in role.lower().split() for role in entry.roles):
+                found = name
+        return found
 
     def is_reporter(self, name: str) -> bool:
         return surname_key(name) in self.reporters or name.lower() in self.reporters
@@ -84,10 +128,11 @@ class PeopleIndex:
     def resolve(self, speaker: Speaker, article_id: str) -> tuple[str, str]:
         """(speaker name, kind) for a speaker as written."""
         if speaker.kind == "pronoun":
-            person = self.last_person_before(article_id, speaker.at)
+            person = self.last_person_before(article_id, speaker.at, speaker.text)
             return (person, "person") if person else ("", "")
         if speaker.kind == "nominal":
-            return speaker.text, "nominal"
+            named = self._named_by_role(speaker, article_id)
+            return (named, "person") if named else (speaker.text, "nominal")
         if speaker.kind == "organisation":
             return speaker.text, "organisation"
         name = self.canonical(speaker.text, article_id)
@@ -161,10 +206,12 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
             if match.group() in SPEECH_VERBS and _outside(quote_spans, match.start()):
                 line_start = text.rfind("\n", 0, match.start()) + 1
                 speaker = speaker_before(text, match.start(), max(line_start, match.start() - 150))
-                if speaker is not None and speaker.kind == "name" and len(speaker.text.split()) > 1:
+                if speaker is not None and speaker.kind == "name" and _person_like(speaker.text):
                     speakers.add(speaker.text)
 
     index = PeopleIndex(reporters=reporters)
+    votes: dict[str, Counter[str]] = {}
+    quote_spans_of = {a.id: spans.get(a.id, []) for a in articles}
     for name in speakers:
         if name not in entries:
             entries[name] = _Entry(name, "person")
@@ -189,7 +236,8 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
         merged.roles.update(e.roles)
     index._by_surname = {k: [n for n in v if n in index.entries] for k, v in by_surname.items()}
     for article in articles:
-        mentions: list[tuple[int, str]] = []
+        mentions: list[tuple[int, str, bool]] = []
+        weak: list[tuple[int, str]] = []
         for run in runs_by_article[article.id]:
             if not run.name:
                 continue
@@ -199,14 +247,27 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
                 continue
             known = run.name in index.entries or surname_key(run.name) in index._by_surname
             if not known:
+                words = run.name.split()
+                if (
+                    2 <= len(words) <= 3
+                    and not any(w.lower() in ORG_WORDS for w in words)
+                    and subject_position(article.text, run)
+                ):
+                    weak.append((run.name_start, run.name))
                 continue
             index.entries.setdefault(run.name, _Entry(run.name))
             index.entries[run.name].articles.add(article.id)
             name = index.canonical(run.name, article.id)
             if name in index.entries:
                 index.entries[name].articles.add(article.id)
-                mentions.append((run.name_start, name))
+                mentions.append((run.name_start, name, subject_position(article.text, run)))
         index.mentions[article.id] = mentions
+        index.weak[article.id] = weak
+        _vote_genders(article.text, quote_spans_of[article.id], mentions, weak, votes)
+    for name, counter in votes.items():
+        (top, n), *rest = [*counter.most_common(2), ("", 0)]
+        if n > rest[0][1]:
+            index.gender[name] = top
     # Drop single names that were folded into a full one.
     for name in list(index.entries):
         e = index.entries[name]
@@ -216,6 +277,59 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
             index.entries[full].roles.update(e.roles)
             del index.entries[name]
     return index
+
+
+def _person_like(name: str) -> bool:
+    """A speech verb's capitalised subject is a person unless it is a common noun that is
+    only capitalised because it opens the sentence ("Reports say", "Officials said")."""
+    words = name.split()
+    return len(words) > 1 or (
+        words[0].lower() not in NOMINAL_SPEAKERS and words[0].lower() not in NOT_NAME_START
+    )
+
+
+_VERB_LIKE_STOP = frozenset(ENGLISH_STOP_WORDS) - {
+    "has", "had", "have", "was", "is", "were", "are", "will", "would", "could", "also",
+    "then", "never", "once", "now", "still", "may", "might", "should", "must", "can",
+}  # fmt: skip
+
+
+def subject_position(text: str, run: Run) -> bool:
+    """Whether a name stands where a sentence's subject does: at the start of a sentence
+    or clause, or right before a verb-like word ("Dunn fired", "Peinovich said"). Objects
+    ("hitting Davis three times", "band mate Devin Lima.") are not."""
+    before = text[max(0, run.start - 30) : run.start].rstrip(" \u00a0")
+    if not before or before[-1] in '.!?\n"”:':
+        return True
+    previous = before.split()[-1].lower() if before.split() else ""
+    if previous in SPEECH_VERBS or before.lower().endswith("according to"):
+        return True  # "said Lavrov", "according to ... Sonia Khush": the speaker
+    match = re.match(r"\s+([a-z][\w'’-]*)", text[run.end : run.end + 30])
+    return match is not None and match.group(1) not in _VERB_LIKE_STOP
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+_GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _vote_genders(
+    text: str,
+    quote_spans: Sequence[QuoteSpan],
+    mentions: Sequence[tuple[int, str, bool]],
+    weak: Sequence[tuple[int, str]],
+    votes: dict[str, Counter[str]],
+) -> None:
+    """Learn who is "he" and who is "she" from the text itself: the first gendered pronoun
+    after a name (outside quotes, before the next name, within ~two sentences) votes."""
+    plain = masked(text, quote_spans)
+    named = sorted([(at, name) for at, name, _ in mentions] + list(weak))
+    for k, (at, name) in enumerate(named):
+        stop = min(named[k + 1][0] if k + 1 < len(named) else len(plain), at + 300)
+        match = _GENDERED.search(plain, at, stop)
+        if match:
+            gender = PRONOUN_GENDER[match.group().lower()]
+            votes.setdefault(name, Counter())[gender] += 1
 
 
 def _unique_full(candidates: list[str], name: str) -> str:

@@ -27,20 +27,41 @@ from newsweave.analyze._lexicon import (
     INVERTABLE,
     NOMINAL_SPEAKERS,
     PRONOUNS,
+    ROLE_WORDS,
     SPEECH_VERBS,
 )
-from newsweave.analyze.names import TOKEN, Run, capitalised_runs, is_capitalised
+from newsweave.analyze.names import (
+    TITLE_ABBREVIATIONS,
+    TOKEN,
+    Run,
+    capitalised_runs,
+    is_capitalised,
+)
 from newsweave.model import Article
 
 OPENERS = '“"'
 CLOSERS = '”"'
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“A-Z(]|\s*$)")
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s+[\"“A-Z(]|\s*$)")
+# "From Sen. Dick Durbin's floor statement:" — a named source's text introduces the quote.
+_POSSESSIVE_SOURCE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:statement|remarks|comments|letter|tweet|post|speech|testimony|message|email|note"
+    r"|interview|address|announcement|blog)\s*[:,—-]?\s*$"
+)
 _WORD = re.compile(r"\S+")
 # Where a name written after "said"/"according to" ends: punctuation, or a lower-case word
 # that is not a connector inside a name or title ("Save the Children", "Secretary of State").
 _RUN_STOP = re.compile(
     r"[,.;:!?\"“”()]|\s(?!(?:of|the|for|de|al|bin|van|von|da|du|di|del|der|la|le)\s+[A-Z])[a-z]"
 )
+_BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
+_PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
+# Words after which a quotation is a name or title rather than speech.
+_TITLE_INTRODUCERS = frozenset(
+    {"on", "in", "at", "from", "by", "of", "into", "titled", "entitled", "dubbed", "named"}
+)
+# Verbs that report content rather than speech: they frame a quote only when adjacent.
+REPORT_VERBS = frozenset({"reported", "reports", "reads", "posted", "posts"})
 _STRIP = ",;:()[]\"“”'‘’—–-"
 
 
@@ -105,6 +126,14 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             elif (ch == "”" or ch == '"') and open_at is not None:
                 spans.append(QuoteSpan(open_at, i, open_at + 1, i, p_start, p_end))
                 open_at = None
+            elif ch == "\ufffd" and open_at is not None and text[i + 1 : i + 2] == "?":
+                # A closing ” mangled by a wrong decoding ("�?"), common in scraped text.
+                spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
+                open_at = None
+            elif ch == "'" and open_at is not None and text[i + 1 : i + 2] == "'":
+                # Some corpora close quotes with two apostrophes: "..., '' said X.
+                spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
+                open_at = None
         if open_at is not None and p_end - open_at > 20:
             spans.append(QuoteSpan(open_at, p_end, open_at + 1, p_end, p_start, p_end))
     return [s for s in spans if text[s.start : s.end].strip()]
@@ -115,7 +144,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _bare(word: str) -> str:
-    return word.strip(_STRIP).lower()
+    return word.strip(_STRIP + ".!?").lower()
 
 
 def _name_run(text: str, start: int, end: int) -> Run | None:
@@ -125,8 +154,7 @@ def _name_run(text: str, start: int, end: int) -> Run | None:
 
 def _nominal_back(words: list[tuple[str, int, int]], last: int) -> tuple[str, int] | None:
     """A lower-case speaker ending at ``words[last]``: "a police spokesman", "officials"."""
-    head = _bare(words[last][0])
-    if head not in NOMINAL_SPEAKERS:
+    if not _is_head(words[last][0]):
         return None
     first = last
     while first > 0 and last - first < 5:
@@ -145,14 +173,30 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
     statement", skipping auxiliaries and an appositive ("Rosen, who ..., said")."""
     words = _words(text, lower, verb_start)
     i = len(words) - 1
+    if i >= 0 and words[i][0].endswith(")"):
+        # "Sen. John Kerry (D-Mass.) said": skip the parenthesis.
+        while i >= 0 and not words[i][0].startswith("("):
+            i -= 1
+        i -= 1
+    verb = text[verb_start : verb_start + 6].split()[0] if text[verb_start:].strip() else ""
+    if verb == "told" and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
+        return None  # "we're told", "was told": the subject is the listener
     while i >= 0 and _bare(words[i][0]) in AUXILIARIES and words[i][0].isalpha():
         i -= 1
     if i < 0:
         return None
     if words[i][0].endswith(","):
-        # An appositive between commas: walk back to the comma that opens it.
+        # Between commas: a name in apposition ("The boy's aunt, Savon Firth, recalled"),
+        # or an appositive to skip ("Rosen, who has represented Trump, said").
         for j in range(i - 1, max(-1, i - 25), -1):
             if words[j][0].endswith(","):
+                inner = _name_run(text, words[j + 1][1], words[i][2] - 1)
+                if (
+                    inner is not None
+                    and inner.start == words[j + 1][1]
+                    and inner.kind != ("organisation")
+                ):
+                    return _from_run(inner)
                 i = j
                 break
         else:
@@ -170,6 +214,11 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             ):
                 break
             first -= 1
+        if first >= 2 and _bare(words[first - 1][0]) in _PREPOSITIONS:
+            # "the senator from Arizona said": the name only modifies the speaker.
+            nominal = _nominal_back(words, first - 2)
+            if nominal is not None:
+                return Speaker(nominal[0], "nominal", at=nominal[1])
         run = _name_run(text, words[first][1], words[i][2])
         if run is None:
             return None
@@ -178,6 +227,11 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
     if nominal is not None:
         return Speaker(nominal[0], "nominal", at=nominal[1])
     return None
+
+
+def _is_head(word: str) -> bool:
+    bare = _bare(word)
+    return bare in NOMINAL_SPEAKERS or bare in ROLE_WORDS
 
 
 def _from_run(run: Run) -> Speaker | None:
@@ -195,11 +249,28 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
     if not words:
         return None
     first = words[0][0]
+    if not is_capitalised(first.strip(_STRIP) or "x") and not (
+        _bare(first) in DETERMINERS or _is_head(first)
+    ):
+        return None  # "responded to Clint Eastwood's ...": not a speaker
+    if (
+        _bare(first) == "the"
+        and len(words) > 1
+        and is_capitalised(words[1][0].strip(_STRIP) or "x")
+        and not _is_head(words[1][0])
+    ):
+        run = _first_name_run(text, words[1][1], upper)  # "notes the Irish Times"
+        if (
+            run is not None
+            and run.start == words[1][1]
+            and not text[run.end : upper].strip(" \u00a0")[:1].isalpha()
+        ):
+            return _from_run(run)  # the whole phrase, not "the White House press secretary"
     if _bare(first) in DETERMINERS or not is_capitalised(first.strip(_STRIP) or "x"):
         # A nominal phrase, maybe followed by the name in apposition.
         phrase: list[str] = []
         for k, (word, _, _) in enumerate(words[:8]):
-            phrase.append(word.strip(_STRIP))
+            phrase.append(word.strip(_STRIP + "."))
             if word[-1:] in ",.;:":
                 rest = words[k + 1 :]
                 if rest and is_capitalised(rest[0][0].strip(_STRIP) or "x"):
@@ -207,8 +278,12 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
                     if run is not None:
                         return _from_run(run)
                 break
-        if any(_bare(w) in NOMINAL_SPEAKERS for w in phrase):
-            return Speaker(" ".join(p for p in phrase if p), "nominal", at=words[0][1])
+        heads = [k for k, w in enumerate(phrase) if _is_head(w)]
+        if heads:
+            # "the man who spoke on condition of anonymity" -> "the man"
+            return Speaker(
+                " ".join(p for p in phrase[: heads[0] + 1] if p), "nominal", at=words[0][1]
+            )
         return None
     run = _first_name_run(text, words[0][1], upper)
     return _from_run(run) if run is not None else None
@@ -218,12 +293,10 @@ def _first_name_run(text: str, start: int, upper: int) -> Run | None:
     end = start
     for match in re.finditer(_RUN_STOP, text[start:upper]):
         ch = match.group()
-        if (
-            ch == "."
-            and match.start() > 0
-            and len(text[start:upper][: match.start()].split()[-1]) == 1
-        ):
-            continue  # an initial: "William W. Taylor"
+        if ch == "." and match.start() > 0:
+            last = text[start:upper][: match.start()].split()[-1]
+            if len(last) == 1 or last.lower() in TITLE_ABBREVIATIONS:
+                continue  # an initial or a title: "William W. Taylor", "Capt. Bo Matthews"
         end = start + match.start()
         break
     else:
@@ -240,38 +313,73 @@ def _verbs(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     ]
 
 
+# Abbreviations whose period does not end a sentence ("Mr. Luu said").
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sen rep gov gen lt col sgt capt prof jr sr rev gens no vs u.s u.k u.n
+    a.m p.m inc corp co ltd""".split()  # noqa: SIM905  (a word list reads better)
+)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterable[int]:
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(start, match.start() - 6) : match.start()].split()
+        last = word[-1].lower() if word else ""
+        if text[match.start()] == "." and (last in _ABBREVIATIONS or len(last) == 1):
+            continue
+        yield match.end()
+
+
 def _sentence_start(text: str, lower: int, at: int) -> int:
     start = lower
-    for match in _SENTENCE_END.finditer(text, lower, at):
-        start = match.end()
+    for end in _sentence_ends(text, lower, at):
+        start = end
     return start
 
 
 def _sentence_end(text: str, at: int, upper: int) -> int:
-    match = _SENTENCE_END.search(text, at, upper)
-    return match.end() if match else upper
+    return next(iter(_sentence_ends(text, at, upper)), upper)
+
+
+def masked(text: str, spans: Sequence[QuoteSpan]) -> str:
+    """``text`` with quoted words blanked out (same length), so attribution rules only see
+    the reporter's words: no speech verbs or sentence ends from inside quotes."""
+    chars = list(text)
+    for span in spans:
+        end = span.end - 1 if text[span.end - 1 : span.end] in (".", "!", "?") else span.end
+        for i in range(span.start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speaker | None, str]:
-    """The speaker of ``spans[index]`` and the rule that found it."""
+    """The speaker of ``spans[index]`` and the rule that found it; ``text`` is masked."""
     span = spans[index]
-    prev_close = spans[index - 1].close + 1 if index > 0 else span.paragraph_start
-    lower = max(span.paragraph_start, prev_close)
     next_open = spans[index + 1].open if index + 1 < len(spans) else span.paragraph_end
     upper = min(span.paragraph_end, next_open)
     tail_start = span.close + 1
     tail_end = _sentence_end(text, tail_start, upper)
-    # A quote ending in "." closes its sentence, so only an attribution right after it
-    # counts ("... end." He said). A comma, "?" or "!" leaves the sentence open.
+    # A quote ending in "." closes its sentence: an attribution after it belongs to the
+    # next sentence. A comma, "?" or "!" leaves the sentence open.
     inner = text[span.start : span.end].rstrip()
     tail_words = _words(text, tail_start, tail_end)
+    # 0. A credit after a dash, as under pull-quotes and blurbs: `"..." —Arianna Huffington`.
+    dash = re.match(r"\s*(?:—|–|--)\s*(?=[A-Z])", text[tail_start:tail_end])
+    if dash:
+        run = _first_name_run(text, tail_start + dash.end(), tail_end)
+        if run is not None and run.start - (tail_start + dash.end()) <= 4:  # "—The New ..."
+            credited = _from_run(run)
+            if credited is not None:
+                return credited, "after-dash"
     # 1. Right after: `," Kerry said` / `," said Lavrov` / `, he added`.
     closes_sentence = inner.endswith(".") or bool(tail_words and tail_words[0][0][:1] in ".")
     if tail_words and not closes_sentence:
-        window_end = tail_words[min(12, len(tail_words) - 1)][2]
+        window_end = tail_words[min(16, len(tail_words) - 1)][2]
         verbs = _verbs(text, tail_start, window_end)
         if verbs:
             verb, v_start, v_end = verbs[0]
+            if re.match(r"\s+(?:him|her|them)\s+(?:as\s+)?saying\b", text[v_end : v_end + 25]):
+                return None, ""  # "she recalls him saying": the speaker is the object
             if text[tail_start:v_start].strip(" ,—–-\u00a0"):
                 if _only_subject_between(text, tail_start, v_start):
                     speaker = speaker_before(text, v_start, tail_start)
@@ -281,20 +389,32 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
                 speaker = speaker_after(text, v_end, tail_end)
                 if speaker is not None:
                     return speaker, "after-verb-subject"
-    # 2./3. Before: `Lavrov said: "` or a speech clause earlier in the same sentence.
-    head_start = _sentence_start(text, lower, span.open)
+    # 2./3. Before: `Lavrov said: "` or a speech clause earlier in the same sentence; the
+    # text is masked, so the sentence may run back across earlier quotes.
+    head_start = _sentence_start(text, span.paragraph_start, span.open)
     verbs = _verbs(text, head_start, span.open)
     for verb, v_start, v_end in reversed(verbs):
         if verb in {"saying", "adding"}:
             continue
+        adjacent = not text[v_end : span.open].strip(" ,:\u00a0")
+        if not adjacent and verb in REPORT_VERBS:
+            continue  # "State TV reported that X ... called them "...": X's words, or a title
+        before_quote = text[head_start : span.open].split()[-1:]
+        if not adjacent and before_quote and _bare(before_quote[0]) in _TITLE_INTRODUCERS:
+            break  # `said on "Fox News Sunday."`, `the remake of "The Evil Dead"`: a title
+        if not adjacent and len(text[v_end : span.open].split()) > 30:
+            break  # too far to be the clause the quote belongs to
         speaker = speaker_before(text, v_start, head_start)
         if speaker is not None:
-            adjacent = not text[v_end : span.open].strip(" ,:\u00a0")
             return speaker, "before-verb" if adjacent else "clause-verb"
-        if verb in INVERTABLE:
-            speaker = speaker_after(text, v_end, span.open)
+        break  # only the nearest speech clause frames the quote
+    possessive = _POSSESSIVE_SOURCE.search(text, head_start, span.open)
+    if possessive:
+        run = _name_run(text, possessive.start(1), possessive.end(1))
+        if run is not None:
+            speaker = _from_run(run)
             if speaker is not None:
-                return speaker, "before-inverted"
+                return speaker, "possessive-source"
     # 4. `according to X` in the rest of the sentence (or just before the quote).
     for region_start, region_end in ((tail_start, tail_end), (head_start, span.open)):
         match = re.search(r"\b[Aa]ccording to\s+", text[region_start:region_end])
@@ -316,11 +436,11 @@ def find_quotes(article: Article) -> list[FoundQuote]:
     """Every quotation in ``article`` with its speaker as written (not yet resolved)."""
     text = article.text
     spans = quote_spans(text)
+    outside_quotes = masked(text, spans)
     found: list[FoundQuote] = []
     previous_speaker: tuple[int, Speaker] | None = None  # paragraph start, speaker
-    last_paragraph_speaker: dict[int, Speaker] = {}
     for index, span in enumerate(spans):
-        speaker, rule = attribute(text, spans, index)
+        speaker, rule = attribute(outside_quotes, spans, index)
         quote_text = text[span.start : span.end].strip().rstrip(",").strip()
         if speaker is None and previous_speaker is not None:
             # A paragraph that is nothing but a quote continues the previous speaker.
@@ -328,13 +448,19 @@ def find_quotes(article: Article) -> list[FoundQuote]:
                 text[span.paragraph_start : span.open] + text[span.close + 1 : span.paragraph_end]
             ).strip(" .,\u00a0")
             prev_para, prev_speaker = previous_speaker
-            if not outside and _is_previous_paragraph(text, prev_para, span.paragraph_start):
+            if (
+                not outside
+                and _is_previous_paragraph(text, prev_para, span.paragraph_start)
+                and _sentence_like(quote_text, span, text)
+            ):
                 speaker, rule = prev_speaker, "continuation"
-            elif prev_para == span.paragraph_start and _joined_by_attribution(text, spans, index):
-                speaker, rule = prev_speaker, "split-quote"
+            elif prev_para == span.paragraph_start and _joined_by_attribution(
+                outside_quotes, spans, index
+            ):
+                # `"A," Kerry said, "B."` and `"A," Kerry said. "B."`: B is Kerry's too.
+                speaker, rule = prev_speaker, "next-sentence"
         if speaker is not None:
             previous_speaker = (span.paragraph_start, speaker)
-            last_paragraph_speaker[span.paragraph_start] = speaker
         found.append(FoundQuote(article.id, span, quote_text, speaker, rule))
     return _join_split(text, found)
 
@@ -375,6 +501,13 @@ def _join_split(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
     return out
 
 
+def _sentence_like(quote_text: str, span: QuoteSpan, text: str) -> bool:
+    """A continued quote is speech: several words ending like a sentence (or left open to run
+    on), not a title in a list ("Quiet Storm")."""
+    unclosed = span.close >= span.paragraph_end
+    return len(quote_text.split()) >= 4 and (unclosed or quote_text[-1:] in ".!?…")
+
+
 def _is_previous_paragraph(text: str, previous_start: int, start: int) -> bool:
     if previous_start == start:
         return True
@@ -386,9 +519,12 @@ def _joined_by_attribution(text: str, spans: Sequence[QuoteSpan], index: int) ->
     if index == 0:
         return False
     between = text[spans[index - 1].close + 1 : spans[index].open]
+    # Only the previous quote's attribution in between: a short clause with a speech verb,
+    # ending a sentence or a clause (`said. "` / `said, "`), not `said on "Fox News Sunday."`.
     return (
         bool(_verbs(text, spans[index - 1].close + 1, spans[index].open))
-        and len(between.split()) <= 8
+        and len(between.split()) <= 16
+        and between.rstrip()[-1:] in (".", ",", ":", ";")
     )
 
 
