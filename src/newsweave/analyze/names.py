@@ -105,7 +105,7 @@ def surname_key(name: str) -> str:
     if not parts:
         return ""
     last = parts[-1]
-    if last.lower() in {"jr", "sr", "ii", "iii", "iv"} and len(parts) > 1:
+    if last.lower().rstrip(".") in {"jr", "sr", "ii", "iii", "iv"} and len(parts) > 1:
         last = parts[-2]
     last = _POSSESSIVE.sub("", last)
     last = _PARTICLE_PREFIX.sub("", last)

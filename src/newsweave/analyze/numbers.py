@@ -154,7 +154,14 @@ def _singular(word: str) -> str:
     word = word.split("-")[0] if word.endswith("-old") else word
     if word in {"people", "children", "men", "women"}:
         return {"children": "child", "men": "man", "women": "woman"}.get(word, word)
-    return stem(word)
+    # A readable singular (not the similarity stemmer: "miles" must stay "mile").
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _context(text: str, start: int, end: int) -> frozenset[str]:
@@ -247,7 +254,7 @@ def quantities(sentence: Sentence) -> list[Quantity]:
                 sentence=sentence,
                 start=match.start(),
                 end=match.end(),
-                context=_context(text, match.start(), match.end()) - {unit},
+                context=_context(text, match.start(), match.end()) - {unit, stem(unit)},
             )
         )
     return found

@@ -71,19 +71,22 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _nearest_year(month: int, day: int, reference: dt.date | None) -> dt.date | None:
-    """A month and day without a year: the one closest to the reference date."""
+def _infer_year(month: int, day: int, reference: dt.date | None, future: bool) -> dt.date | None:
+    """A month and day without a year: the latest such date on or before the reference
+    (news reports the past), or the next one after it when the clause speaks of the future."""
     if reference is None:
         return None
-    best: dt.date | None = None
+    candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
-            candidate = dt.date(year, month, day)
+            candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-        if best is None or abs((candidate - reference).days) < abs((best - reference).days):
-            best = candidate
-    return best
+    if future:
+        ahead = [c for c in candidates if c >= reference]
+        return min(ahead) if ahead else None
+    past = [c for c in candidates if c <= reference]
+    return max(past) if past else None
 
 
 def _weekday(name: str, modifier: str, future: bool, reference: dt.date) -> dt.date:
@@ -97,6 +100,12 @@ def _weekday(name: str, modifier: str, future: bool, reference: dt.date) -> dt.d
     if future and modifier not in {"since"}:
         return reference + dt.timedelta(days=ahead)
     return reference - dt.timedelta(days=back)
+
+
+def _future(text: str, at: int) -> bool:
+    """Whether the clause leading to ``at`` speaks of the future ("is set to meet Thursday")."""
+    clause = text[max(0, at - 60) : at]
+    return bool(_FUTURE.search(clause.split(",")[-1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,23 +132,25 @@ def resolve(text: str, reference: dt.date | None, anchor: dt.date | None = None)
                 if year:
                     date = dt.date(int(year), month, day)
                 else:
-                    date, relative = _nearest_year(month, day, reference), True
+                    future = _future(text, match.start())
+                    date, relative = _infer_year(month, day, reference, future), True
             elif match.group("my"):
                 date = dt.date(int(match.group("my_y")), _month(match.group("my_m")), 1)
                 precision = "month"
             elif match.group("wd") and reference is not None:
                 modifier = (match.group("wd_mod") or "").lower()
-                clause = text[max(0, match.start() - 60) : match.start()]
-                future = bool(_FUTURE.search(clause.split(",")[-1]))
+                future = _future(text, match.start())
                 date, relative = _weekday(match.group("wd_d"), modifier, future, reference), True
             elif match.group("rel") and reference is not None:
                 word = " ".join(expression.lower().split())
                 shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
                 date, relative = reference + dt.timedelta(days=shift), True
-            elif match.group("anchor") and last is not None:
+            elif match.group("anchor") and (base := last or reference) is not None:
+                # Relative to the last date named, else to the article's own date ("killing
+                # 15 people the previous day" in a report).
                 low = expression.lower()
                 shift = 1 if any(w in low for w in ("next", "following", "after", "later")) else -1
-                date, relative = last + dt.timedelta(days=shift), True
+                date, relative = base + dt.timedelta(days=shift), True
         except (ValueError, KeyError):
             date = None
         if date is None:
