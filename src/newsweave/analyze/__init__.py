@@ -58,7 +58,7 @@ def analyze_cluster(
     order = {a.id: i for i, a in enumerate(articles)}
     spans = {a.id: quote_spans(a.text) for a in articles}
     index = build_index(articles, spans)
-    found = [q for a in articles for q in find_quotes(a)]
+    found = [q for a in articles for q in find_quotes(a, spans[a.id])]
     resolved = resolve_quotes(found, index)
     quotes: list[Quote] = []
     quoted_by: dict[str, set[str]] = {}

@@ -10,7 +10,9 @@ places and organisations out of the people list without a gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.analyze._lexicon import (
     DETERMINERS,
@@ -127,15 +129,33 @@ def _looks_like_name_token(token: str) -> bool:
     return is_capitalised(token) or low in NAME_PARTICLES
 
 
+_LEADING_NOISE = NOT_NAME_START - HONORIFICS
+
+
 def split_run(tokens: list[tuple[str, int, int]]) -> Run | None:
     """Split the tokens of one capitalised run into role, honorific and name."""
-    while tokens and tokens[0][0].lower() in NOT_NAME_START - HONORIFICS:
+    while tokens and tokens[0][0].lower() in _LEADING_NOISE:
         tokens = tokens[1:]
     while tokens and tokens[-1][0].lower() in CONNECTORS:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    words = [t[0] for t in tokens]
+    shape = _shape(tuple(t[0] for t in tokens))
+    if shape is None:
+        return None
+    role, name, name_from, honorific, kind = shape
+    if kind == "organisation":
+        return _organisation(tokens)
+    if not name:
+        return Run(tokens[0][1], tokens[-1][2], role, "", tokens[-1][2])
+    return Run(tokens[0][1], tokens[-1][2], role, name, tokens[name_from][1], honorific, kind)
+
+
+@lru_cache(maxsize=65536)
+def _shape(words_in: tuple[str, ...]) -> tuple[str, str, int, str, str] | None:
+    """(role, name, index of the name's first word, honorific, kind) of a run's words;
+    cached, as the same names and titles recur through a cluster."""
+    words = list(words_in)
     last_role = -1
     for i, word in enumerate(words):
         if _is_role_word(word) or word.lower() in HONORIFICS:
@@ -167,11 +187,11 @@ def split_run(tokens: list[tuple[str, int, int]]) -> Run | None:
             break
     if not name_words:
         if any(w.lower() in ORG_WORDS for w in words):
-            return _organisation(tokens)
-        return Run(tokens[0][1], tokens[-1][2], " ".join(role_words), "", tokens[-1][2])
+            return ("", "", 0, "", "organisation")
+        return (" ".join(role_words), "", 0, "", "")
     if not all(_looks_like_name_token(w) for w in name_words):
         if any(w.lower() in ORG_WORDS for w in words):
-            return _organisation(tokens)
+            return ("", "", 0, "", "organisation")
         return None
     if affiliation and not role_words:
         role_words = [affiliation]
@@ -181,15 +201,7 @@ def split_run(tokens: list[tuple[str, int, int]]) -> Run | None:
     name = " ".join(
         _POSSESSIVE.sub("", w) if i == len(name_words) - 1 else w for i, w in enumerate(name_words)
     )
-    return Run(
-        tokens[0][1],
-        tokens[-1][2],
-        " ".join(role_words),
-        name,
-        tokens[name_from][1],
-        honorific,
-        kind,
-    )
+    return (" ".join(role_words), name, name_from, honorific, kind)
 
 
 def _organisation(tokens: list[tuple[str, int, int]]) -> Run:
@@ -221,6 +233,26 @@ def _lower_case_role(text: str, run_start: int) -> str:
     return " ".join(role)
 
 
+_CAP_TOKEN = (
+    r"(?:[A-ZÀ-ÖØ-Þ]|(?:al|el|ad|as|ash|an|bin|ibn|abu|de|d)[-’'][A-Z])"
+    r"(?:[\w'’\-]|\.(?=[^\W\d_]))*"
+)
+# Stretches of text made only of capitalised words and connectors: the only places a run can
+# be. Finding them with one regex keeps the per-token Python loop off the other 80% of words.
+_CANDIDATE = re.compile(
+    rf"(?<![\w'’\-]){_CAP_TOKEN}(?:(?:[ \u00a0]|\.[ ])(?:{_CAP_TOKEN}|(?:"
+    + "|".join(sorted(CONNECTORS))
+    + r")\b))*"
+)
+
+
+def _run_tokens(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        # Text between two candidates holds a lower-case word, so the loop below ends the
+        # run there on its own.
+        yield from TOKEN.finditer(text, candidate.start(), candidate.end())
+
+
 def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     """Every capitalised run in ``text[start:end]``, split into role and name."""
     end = len(text) if end is None else end
@@ -228,13 +260,15 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
     current: list[tuple[str, int, int]] = []
 
     def flush() -> None:
+        if len(current) == 1 and current[0][0].lower() in NOT_NAME_START:
+            current.clear()  # a capitalised sentence opener ("The", "But"): the common case
         if current:
             run = split_run(list(current))
             if run is not None:
                 runs.append(run)
             current.clear()
 
-    for match in TOKEN.finditer(text, start, end):
+    for match in _run_tokens(text, start, end):
         token = match.group()
         if current:
             gap = text[current[-1][2] : match.start()]

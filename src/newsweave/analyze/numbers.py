@@ -87,6 +87,19 @@ _NOT_UNITS = frozenset(
 )
 
 
+_NUMBER_WORDS = {w for w in UNITS_WORDS if " " not in w} | {
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "dozen", "dozens",
+    "scores", "hundreds", "thousands", "millions", "billions",
+}  # fmt: skip
+_BY_INITIAL: dict[str, list[str]] = {}
+for _word in sorted(_NUMBER_WORDS):
+    _BY_INITIAL.setdefault(_word[0], []).append(_word[1:])
+# Run on lower-cased text, factored by first letter: far cheaper than the full pattern.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(f"{k}(?:{'|'.join(v)})" for k, v in sorted(_BY_INITIAL.items())) + r")\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One number in one sentence."""
@@ -194,6 +207,8 @@ def quantities(sentence: Sentence) -> list[Quantity]:
     """Every quantity in one sentence, with its normalised value and unit."""
     text = sentence.text
     found: list[Quantity] = []
+    if not _MAYBE_NUMBER.search(text.lower()):
+        return found  # most sentences: one cheap scan instead of the full pattern
     for match in QUANTITY.finditer(text):
         if _skip(text, match):
             continue
@@ -313,13 +328,22 @@ def claims(
     """(claims, disagreements) of a cluster's sentences."""
     found = [q for s in sentences for q in quantities(s)]
     links: list[tuple[int, int]] = []
-    for i, a in enumerate(found):
-        for j in range(i + 1, len(found)):
-            b = found[j]
-            if a.unit != b.unit or a.sentence.article_id == b.sentence.article_id:
-                continue
-            if _shared(a.context, b.context) >= MIN_SHARED_CONTEXT:
-                links.append((i, j))
+    prefixes = [frozenset(w[:4] for w in q.context) for q in found]
+    by_unit: dict[str, list[int]] = {}
+    for i, q in enumerate(found):
+        by_unit.setdefault(q.unit, []).append(i)
+    for members in by_unit.values():
+        for pos, i in enumerate(members):
+            a = found[i]
+            for j in members[pos + 1 :]:
+                b = found[j]
+                if a.sentence.article_id == b.sentence.article_id:
+                    continue
+                # Prefix matches share their first four letters: a cheap upper bound first.
+                if len(prefixes[i] & prefixes[j]) < MIN_SHARED_CONTEXT:
+                    continue
+                if _shared(a.context, b.context) >= MIN_SHARED_CONTEXT:
+                    links.append((i, j))
     all_claims: list[Claim] = []
     conflicts: list[Claim] = []
     for members in _components(len(found), links):

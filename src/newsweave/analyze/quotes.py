@@ -106,12 +106,16 @@ def paragraphs(text: str) -> Iterable[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+_MARKS = re.compile("[“”\"'\ufffd]")
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Pair quotation marks within each paragraph."""
     spans: list[QuoteSpan] = []
     for p_start, p_end in paragraphs(text):
         open_at: int | None = None
-        for i in range(p_start, p_end):
+        for mark in _MARKS.finditer(text, p_start, p_end):
+            i = mark.start()
             ch = text[i]
             if ch == "“" or (ch == '"' and open_at is None):
                 if (
@@ -432,10 +436,11 @@ def _only_subject_between(text: str, start: int, verb_start: int) -> bool:
     return len(between.split()) <= 14 and not re.search(r"\b(?:that|which|because)\b", between)
 
 
-def find_quotes(article: Article) -> list[FoundQuote]:
-    """Every quotation in ``article`` with its speaker as written (not yet resolved)."""
+def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> list[FoundQuote]:
+    """Every quotation in ``article`` with its speaker as written (not yet resolved);
+    ``spans`` are its ``quote_spans`` when the caller already has them."""
     text = article.text
-    spans = quote_spans(text)
+    spans = quote_spans(text) if spans is None else spans
     outside_quotes = masked(text, spans)
     found: list[FoundQuote] = []
     previous_speaker: tuple[int, Speaker] | None = None  # paragraph start, speaker
@@ -546,21 +551,30 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _shingles(tokens: list[str], n: int = 3) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
+def _shingles(tokens: list[str], n: int = 3) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
 
 
-def same_quote(a: list[str], b: list[str]) -> bool:
+def same_quote(
+    a: list[str],
+    b: list[str],
+    sa: frozenset[tuple[str, ...]] | None = None,
+    sb: frozenset[tuple[str, ...]] | None = None,
+) -> bool:
     """Two renderings of one quote: one contains the other (truncation), or they share
-    most of their word triples (punctuation, dashes and small edits differ)."""
+    most of their word triples (punctuation, dashes and small edits differ). ``sa``/``sb``
+    are the word triples of ``a``/``b`` when the caller has them."""
     if not a or not b:
         return False
+    sa = _shingles(a) if sa is None else sa
+    sb = _shingles(b) if sb is None else sb
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 2 and _contains(long_, short):
+    s_short, s_long = (sa, sb) if len(a) <= len(b) else (sb, sa)
+    # Containment needs every triple of the shorter in the longer: test that first.
+    if len(short) >= 2 and (len(short) < 3 or s_short <= s_long) and _contains(long_, short):
         return True
     if len(short) < 5:
         return False
-    sa, sb = _shingles(a), _shingles(b)
     return len(sa & sb) / min(len(sa), len(sb)) >= 0.5
 
 
@@ -582,10 +596,25 @@ def merge_quotes(
         return i
 
     order = sorted(range(len(items)), key=lambda i: -len(tokens[i]))
+    rank = {i: pos for pos, i in enumerate(order)}
+    # Renderings of one quote share a word triple (two-word quotes: their word pair); only
+    # such pairs are compared, each triple set computed once.
+    triples = [_shingles(t) for t in tokens]
+    by_gram: dict[tuple[str, ...], list[int]] = {}
+    for i, grams in enumerate(triples):
+        for gram in grams:
+            by_gram.setdefault(gram, []).append(i)
+    pairs: dict[tuple[str, ...], list[int]] = {}
+    if any(len(t) < 3 for t in tokens):
+        for i, toks in enumerate(tokens):
+            for k in range(len(toks) - 1):
+                pairs.setdefault(tuple(toks[k : k + 2]), []).append(i)
     group_speaker: dict[int, str] = {}
     for pos, i in enumerate(order):
         root_i = find(i)
-        for j in order[:pos]:
+        index = pairs if len(tokens[i]) < 3 else by_gram
+        candidates = {j for gram in triples[i] for j in index.get(gram, ()) if rank[j] < pos}
+        for j in sorted(candidates, key=rank.__getitem__):
             root_j = find(j)
             if root_j == root_i:
                 continue
@@ -593,7 +622,7 @@ def merge_quotes(
             sj = group_speaker.get(root_j, items[j].speaker)
             if si and sj and si != sj:
                 continue
-            if same_quote(tokens[i], tokens[j]):
+            if same_quote(tokens[i], tokens[j], triples[i], triples[j]):
                 parent[root_i] = root_j
                 group_speaker[root_j] = sj or si
                 root_i = root_j

@@ -43,6 +43,9 @@ _FUTURE = re.compile(
     r"|is\s+to|are\s+to|going\s+to|upcoming)\b",
     re.IGNORECASE,
 )
+_MAYBE_DATE = re.compile(
+    r"day|night|morning|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
 _SAME_FACT = 0.5  # same threshold the summary uses to call two sentences one fact
 
 
@@ -120,6 +123,8 @@ def resolve(text: str, reference: dt.date | None, anchor: dt.date | None = None)
     """Every date expression of one sentence, resolved."""
     out: list[Found] = []
     last = anchor
+    if not _MAYBE_DATE.search(text):
+        return out  # one cheap scan rules out most sentences
     for match in EXPRESSION.finditer(text):
         expression = match.group().strip()
         date: dt.date | None = None
