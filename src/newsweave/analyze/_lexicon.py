@@ -114,6 +114,8 @@ ORG_WORDS: frozenset[str] = _words(
 # Capitalised words that start sentences or headlines but never start a name.
 NOT_NAME_START: frozenset[str] = _words(
     """
+    did does do is was are were has have had will would can could should may might must
+    why how what where who which whom whose
     a according after all also an and as asked at before both breaking but by dr each
     earlier even every for former from he her here his however i if in it its just last
     late later many meanwhile most mr mrs ms my new next no not now on only or our photo

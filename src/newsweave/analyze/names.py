@@ -213,6 +213,15 @@ def _organisation(tokens: list[tuple[str, int, int]]) -> Run:
 _LOWER_ROLE_BACK = re.compile(r"(?:^|[\s(])((?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+))\s+$")
 
 
+# Lower-case words that qualify a title ("former national security adviser").
+ROLE_MODIFIERS = frozenset(
+    """former deputy senior assistant acting interim associate executive special top lead
+    longtime personal national security press campaign communications policy foreign
+    defense defence health justice state political legal general chief principal
+    managing""".split()  # noqa: SIM905  (a word list reads better)
+)
+
+
 def _lower_case_role(text: str, run_start: int) -> str:
     """A role written in lower case just before a name: "his Russian counterpart", "the
     group's spokesman". Returns the role words, without the determiner."""
@@ -222,10 +231,18 @@ def _lower_case_role(text: str, run_start: int) -> str:
         return ""
     role: list[str] = []
     for word in reversed(words):
-        bare = word.strip(',;:()"“”')
-        if bare != word and role:
-            break
-        if bare.lower() in DETERMINERS or not bare:
+        bare = word.strip(',;:()"“”.?!')
+        if (bare != word and role) or not bare or bare.lower() in DETERMINERS:
+            break  # punctuation or "the"/"his" ends the noun phrase
+        # Modifiers of a title: capitalised words ("White House"), possessives ("Trump's"),
+        # other role words ("deputy press secretary"), hyphenated ones ("ex-national").
+        if role and not (
+            bare[0].isupper()
+            or bare.endswith(("'s", "’s"))
+            or bare.lower() in ROLE_WORDS
+            or bare.lower() in ROLE_MODIFIERS
+            or "-" in bare
+        ):
             break
         role.insert(0, bare)
         if len(role) == 4:

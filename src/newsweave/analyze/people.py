@@ -18,11 +18,13 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze._lexicon import (
     DETERMINERS,
+    MONTHS,
     NOMINAL_SPEAKERS,
     NOT_NAME_START,
     ORG_WORDS,
     ROLE_WORDS,
     SPEECH_VERBS,
+    WEEKDAYS,
 )
 from newsweave.analyze.names import Run, capitalised_runs, surname_key
 from newsweave.analyze.quotes import QuoteSpan, Speaker, masked, speaker_before
@@ -34,6 +36,7 @@ from newsweave.model import Article, Person
 # John Irish", "Writing by ...". Finding "by Name" first and checking the word before it
 # is much cheaper than one pattern tried at every position.
 _BY_NAME = re.compile(r"\b[Bb]y\s+((?:[A-Z][\w'’.-]+(?:\s+|,\s*|\s+and\s+)?){1,8})")
+_CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this report|reporting)[^.\n]*")
 _CREDIT_WORD = re.compile(
     r"(?:reporting|editing|writing|reported|edited|written|compiled|photographs?"
     r"|illustrations?)\s+$|^\s*$",
@@ -81,11 +84,9 @@ class PeopleIndex:
     def canonical(self, name: str, article_id: str = "") -> str:
         """The full name for ``name``: itself when it is already a known full name, else the
         one full name with that surname (the same article's first)."""
-        if name in self.entries and len(name.split()) > 1:
-            return name
         key = surname_key(name)
         candidates = self._by_surname.get(key, [])
-        if not candidates:
+        if name in candidates or not candidates:
             return name
         local = [c for c in candidates if article_id in self.entries[c].articles]
         if len(name.split()) > 1:
@@ -162,6 +163,12 @@ def reporters_of(articles: Iterable[Article]) -> frozenset[str]:
         if article.byline:
             texts.append("By " + article.byline)
         for text in texts:
+            for match in _CONTRIBUTED.finditer(text):
+                # "Associated Press writer Jill Colvin contributed to this report."
+                for run in capitalised_runs(match.group()):
+                    if run.name and run.kind != "organisation":
+                        names.add(run.name.lower())
+                        names.add(surname_key(run.name))
             for match in _BY_NAME.finditer(text):
                 line_start = text.rfind("\n", 0, match.start()) + 1
                 if not _CREDIT_WORD.search(
@@ -243,6 +250,16 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
     for name, e in people.items():
         if e.kind == "person" and len(name.split()) > 1:
             by_surname.setdefault(surname_key(name), []).append(name)
+    for key, names in by_surname.items():
+        # "Sarah Sanders" and "Sarah Huckabee Sanders": one person, the longer form wins.
+        longest = max(names, key=lambda n: (len(n.split()), n))
+        first = longest.split()[0].lower()
+        if len(names) > 1 and all(n.split()[0].lower() == first for n in names):
+            for other in names:
+                if other != longest:
+                    people[longest].roles.update(people[other].roles)
+                    del people[other]
+            by_surname[key] = [longest]
     index.entries = {}
     index._by_surname = by_surname
     # Fold surnames and honorific forms into the full names, counting articles.
@@ -301,8 +318,12 @@ def _person_like(name: str) -> bool:
     """A speech verb's capitalised subject is a person unless it is a common noun that is
     only capitalised because it opens the sentence ("Reports say", "Officials said")."""
     words = name.split()
+    low = words[0].lower()
     return len(words) > 1 or (
-        words[0].lower() not in NOMINAL_SPEAKERS and words[0].lower() not in NOT_NAME_START
+        low not in NOMINAL_SPEAKERS
+        and low not in NOT_NAME_START
+        and low not in MONTHS
+        and low not in WEEKDAYS
     )
 
 
