@@ -28,6 +28,8 @@ from newsweave.analyze.people import build_index
 from newsweave.analyze.quotes import find_quotes, quote_spans
 from newsweave.model import Article
 
+NAME = "quote_attribution"
+TITLE = "Quote attribution"
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "analysis"
 # Three samples, each drawn at random and labelled by reading before our output on it was
 # seen: "development" (rules were then refined on its errors), "held-out" (rules refined
@@ -116,7 +118,7 @@ def run(args: argparse.Namespace | None = None) -> str:
     rows.append(("all", metrics(everything)))
     rules = Counter(s.rule or "none" for s in everything if s.predicted)
     lines = [
-        "## Quote attribution (hand-checked dev-set samples)",
+        f"## {TITLE} (hand-checked dev-set samples)",
         "",
         *_table(rows),
         "",

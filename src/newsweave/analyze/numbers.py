@@ -145,7 +145,19 @@ def interval(value: float, qualifier: str, rounding: float) -> tuple[float, floa
     return value - rounding, value + rounding
 
 
+_AGE = re.compile(
+    r"[-\s](year|month|week|day)s?[-\s]old\b(?:\s+(?:(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
+    r"|(?P<noun>[a-z]+)))?"
+)
+
+
 def _unit_after(text: str, end: int) -> str:
+    age = _AGE.match(text, end)
+    if age:
+        # An age belongs to someone: "29-year-old Geraldine Alcorn" and "Twenty-eight-year-old
+        # Geraldine Alcorn" compare, "6-year-old Rene" and "7-year-old Liliana" do not.
+        who = age.group("name").split()[-1] if age.group("name") else age.group("noun") or ""
+        return f"{age.group(1)}-old {_singular(who.lower())}".strip()
     match = _NEXT_WORDS.match(text, end)
     if not match:
         return ""
@@ -194,13 +206,15 @@ def _skip(text: str, match: re.Match[str]) -> bool:
     prev_word = re.findall(r"[A-Za-z]+$", before)
     if prev_word and prev_word[0].lower() in MONTHS:
         return True
-    after = text[match.end() : match.end() + 6].lower()
+    after = text[match.end() : match.end() + 16].lower()
     if re.match(r"\s?(?:a\.?m|p\.?m|:\d|/\d|st\b|nd\b|rd\b|th\b)", after):
         return True
     plain = not (match.group("cur") or match.group("pct") or match.group("scale"))
     if plain and "," not in num and "." not in num and 1800 <= int(num) <= 2100:
         return True  # a year
-    return plain and bool(re.match(r"\s+(?:of|in)\s+(?:the|\d)", after))
+    return plain and bool(
+        re.match(r"\s+(?:of|in)\s+(?:the|those|these|them|its|their|his|her|\d)", after)
+    )
 
 
 def quantities(sentence: Sentence) -> list[Quantity]:
@@ -320,18 +334,31 @@ def _subject(q: Quantity) -> str:
 
 
 MIN_SHARED_CONTEXT = 2  # one shared word links too much in a one-event cluster
+# ... and two shared words out of many are chance: the shared words must also be a fair
+# part of both contexts (Ochiai coefficient, as the summary's same-fact test).
+MIN_SIMILARITY = 0.3
+MAX_FIGURES_PER_SENTENCE = 4
 
 
 def claims(
     sentences: Sequence[Sentence], article_order: dict[str, int]
 ) -> tuple[list[Claim], list[Claim]]:
     """(claims, disagreements) of a cluster's sentences."""
-    found = [q for s in sentences for q in quantities(s)]
-    links: list[tuple[int, int]] = []
+    found = []
+    for sentence in sentences:
+        in_sentence = quantities(sentence)
+        # A sentence with many figures is a table or a list: its figures' neighbouring words
+        # are other rows' labels, so it cannot tell what each figure measures.
+        if len(in_sentence) <= MAX_FIGURES_PER_SENTENCE:
+            found.extend(in_sentence)
     prefixes = [frozenset(w[:4] for w in q.context) for q in found]
     by_unit: dict[str, list[int]] = {}
     for i, q in enumerate(found):
         by_unit.setdefault(q.unit, []).append(i)
+    # Score every cross-article pair with the same unit, then keep only mutual best matches
+    # per pair of articles: one figure of an article describes the thing at most once.
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    scored: list[tuple[int, int, float]] = []
     for members in by_unit.values():
         for pos, i in enumerate(members):
             a = found[i]
@@ -342,8 +369,23 @@ def claims(
                 # Prefix matches share their first four letters: a cheap upper bound first.
                 if len(prefixes[i] & prefixes[j]) < MIN_SHARED_CONTEXT:
                     continue
-                if _shared(a.context, b.context) >= MIN_SHARED_CONTEXT:
-                    links.append((i, j))
+                shared = _shared(a.context, b.context)
+                if shared < MIN_SHARED_CONTEXT:
+                    continue
+                similarity = shared / math.sqrt(len(a.context) * len(b.context))
+                if similarity < MIN_SIMILARITY:
+                    continue
+                scored.append((i, j, similarity))
+                for x, y in ((i, j), (j, i)):
+                    key = (x, found[y].sentence.article_id)
+                    if similarity > best.get(key, (0.0, -1))[0]:
+                        best[key] = (similarity, y)
+    links = [
+        (i, j)
+        for i, j, _ in scored
+        if best[(i, found[j].sentence.article_id)][1] == j
+        and best[(j, found[i].sentence.article_id)][1] == i
+    ]
     all_claims: list[Claim] = []
     conflicts: list[Claim] = []
     for members in _components(len(found), links):
@@ -357,7 +399,13 @@ def claims(
                 if agree(group[i], group[j])
             ],
         )
-        conflicting = len(readings) > 1
+        # An article does not contradict itself: if one article's own figures fall in two
+        # readings, the group mixes different things and is not a disagreement.
+        readings_of: dict[str, set[int]] = {}
+        for reading_no, reading in enumerate(readings):
+            for k in reading:
+                readings_of.setdefault(group[k].sentence.article_id, set()).add(reading_no)
+        conflicting = len(readings) > 1 and all(len(r) == 1 for r in readings_of.values())
         values: list[ClaimValue] = []
         for reading_no, reading in enumerate(readings, 1):
             merged: dict[tuple[float, str], list[Quantity]] = {}
@@ -381,9 +429,9 @@ def claims(
                     )
                 )
         sources = _ordered({q.sentence.article_id for q in group}, article_order)
-        best = max(group, key=lambda q: (len(q.context), -q.start))
+        representative = max(group, key=lambda q: (len(q.context), -q.start))
         claim = Claim(
-            subject=_subject(best),
+            subject=_subject(representative),
             values=tuple(values),
             sources=sources,
             conflicting=conflicting,
