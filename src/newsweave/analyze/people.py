@@ -36,7 +36,7 @@ from newsweave.model import Article, Person
 # John Irish", "Writing by ...". Finding "by Name" first and checking the word before it
 # is much cheaper than one pattern tried at every position.
 _BY_NAME = re.compile(r"\b[Bb]y\s+((?:[A-Z][\w'’.-]+(?:\s+|,\s*|\s+and\s+)?){1,8})")
-_CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this report|reporting)[^.\n]*")
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to this report|reporting)")
 _CREDIT_WORD = re.compile(
     r"(?:reporting|editing|writing|reported|edited|written|compiled|photographs?"
     r"|illustrations?)\s+$|^\s*$",
@@ -164,8 +164,10 @@ def reporters_of(articles: Iterable[Article]) -> frozenset[str]:
             texts.append("By " + article.byline)
         for text in texts:
             for match in _CONTRIBUTED.finditer(text):
-                # "Associated Press writer Jill Colvin contributed to this report."
-                for run in capitalised_runs(match.group()):
+                # "Associated Press writer Jill Colvin contributed to this report.": the
+                # names in that sentence are journalists.
+                start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+                for run in capitalised_runs(text, start + 1, match.start()):
                     if run.name and run.kind != "organisation":
                         names.add(run.name.lower())
                         names.add(surname_key(run.name))
