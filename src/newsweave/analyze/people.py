@@ -26,7 +26,7 @@ from newsweave.analyze._lexicon import (
     SPEECH_VERBS,
     WEEKDAYS,
 )
-from newsweave.analyze.names import Run, capitalised_runs, surname_key
+from newsweave.analyze.names import TITLE_ABBREVIATIONS, Run, capitalised_runs, surname_key
 from newsweave.analyze.quotes import QuoteSpan, Speaker, masked, speaker_before
 from newsweave.model import Article, Person
 
@@ -189,6 +189,8 @@ def _clean_role(role: str) -> str:
     words = role.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
+    # "Rep" and "Sen" were read without their period; give it back for display.
+    words = [w + "." if w.lower() in TITLE_ABBREVIATIONS else w for w in words]
     return " ".join(words).strip(" ,")
 
 
