@@ -53,6 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: say so in one line, details with -v
+        if args.verbose:
+            _output.stderr.print_exception()
+        _output.error(f"internal error: {type(exc).__name__}: {exc} (run with -v for details)")
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,10 +12,13 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from newsweave.errors import NewsweaveError
 from newsweave.model import Problem
@@ -56,6 +59,14 @@ def write_result(text: str, output: str | None) -> None:
     stderr.print(f"wrote {output}", highlight=False)
 
 
+class RateColumn(ProgressColumn):
+    """Items per second, once rich has measured it."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f}/s" if speed is not None else "  -/s", style="cyan")
+
+
 @contextmanager
 def progress_bar(description: str, total: int | None, enabled: bool = True) -> Iterator[Progress]:
     """A rich progress bar on stderr with counts, rate and time left."""
@@ -63,7 +74,7 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.speed:>6.1f}/s" if total else ""),
+        RateColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]

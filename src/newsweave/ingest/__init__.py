@@ -119,7 +119,7 @@ def read_path(path: Path) -> Iterator[Item]:
     """Read one file. JSON Lines stream line by line so big datasets stay in bounded memory."""
     origin = str(path)
     try:
-        fmt = sniff.format_of(path.name)
+        fmt = sniff.format_of(origin)
     except InputError as exc:
         yield Problem(exc.where, exc.reason)
         return

@@ -29,6 +29,7 @@ border-radius:10px;padding:1.5rem 1.75rem;margin-bottom:1.5rem;box-shadow:0 1px 
 h1{font-size:1.5rem;line-height:1.3;margin:0 0 .25rem}.meta{color:#5b6470;font-size:.9rem}
 p.s{margin:.8rem 0}sup a{text-decoration:none;color:#1558b0;font-size:.75rem;margin-left:1px}
 .single{color:#9a5b00;font-size:.8rem;margin-left:.3rem}ol.sources li{margin:.35rem 0}
+.note{background:#fff6e0;padding:.5rem .75rem;border-radius:6px}
 .origin{color:#5b6470;font-size:.85rem}code{font-size:.85rem}details{margin-top:1rem}
 ul.analysis li{margin:.45rem 0}blockquote{margin:0;display:inline}.who{font-weight:600}
 .role,.assumed{color:#5b6470;font-size:.85rem}.vs{font-weight:600;margin:0 .4rem;color:#9a5b00}
@@ -132,6 +133,7 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
         f"<h1>{escape(brief_title(brief))}</h1>",
         f'<p class="meta">{escape(byline(brief))}</p>',
     ]
+    out += [f'<p class="note">{escape(w)}</p>' for w in brief.warnings]
     for sentence in brief.summary:
         refs = "".join(
             f'<sup><a href="#{anchor}{n}">[{n}]</a></sup>' for n in markers(brief, sentence)

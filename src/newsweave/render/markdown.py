@@ -98,6 +98,8 @@ def _analysis(brief: Brief) -> list[str]:
 
 def render_markdown(brief: Brief, explain: bool = False) -> str:
     lines = [f"# {_escape(brief_title(brief))}", "", f"_{byline(brief)}_", ""]
+    for warning in brief.warnings:
+        lines += [f"> **Note:** {_escape(warning)}", ""]
     for sentence in brief.summary:
         refs = "".join(f"[{n}]" for n in markers(brief, sentence))
         note = " _(single source)_" if sentence.single_source and len(brief.sources) > 1 else ""
