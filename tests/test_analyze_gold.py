@@ -27,7 +27,9 @@ def attributed(item: dict[str, object]) -> str:
 
 
 def test_gold_samples_are_large_and_well_formed() -> None:
-    items = [json.loads(line) for path in GOLD for line in path.read_text().splitlines()]
+    items = [
+        json.loads(line) for path in GOLD for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     assert len(items) >= 50
     for item in items:
         assert item["passage"][item["quote_start"] :].startswith(item["quote"])
