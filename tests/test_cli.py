@@ -22,7 +22,7 @@ def test_markdown_brief_of_example(example_dir: Path, capsys: pytest.CaptureFixt
     assert "huge step" in out
     assert "## Sources" in out
     assert "[1]" in out
-    body = out.split("## Sources")[0]
+    body = out.split("\n## ")[0]  # the summary: what comes before the first section
     prose = " ".join(line for line in body.splitlines()[3:] if line.strip())
     assert len(prose.split()) <= 100 + 2 * 4  # the words plus one marker group per sentence
     for junk in ("Just in", "ADVERTISEMENT", "ZUHYX", "Reporting by"):

@@ -188,6 +188,7 @@ class Quote(_Serializable):
     role: str = ""
     sources: tuple[str, ...] = ()  # article ids
     variants: tuple[str, ...] = ()
+    speaker_kind: str = ""  # person | organisation | nominal ("a police spokesman")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,9 @@ class ClaimValue(_Serializable):
     sentence: str = ""
     article_id: str = ""
     sources: tuple[str, ...] = ()
+    low: float | None = None  # the range the wording allows; None = unbounded
+    high: float | None = None
+    reading: int = 0  # in a disagreement: which of the conflicting readings (1, 2, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +220,8 @@ class TimelineEntry(_Serializable):
     expression: str = ""  # the date as written ("on Tuesday")
     sources: tuple[str, ...] = ()
     assumed_reference: bool = False
+    precision: str = "day"  # day | month
+    article_id: str = ""  # the article the sentence was taken from
 
 
 @dataclass(frozen=True, slots=True)

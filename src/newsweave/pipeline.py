@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from newsweave.analyze import analyze_cluster
 from newsweave.clean import clean_documents
 from newsweave.config import Settings
 from newsweave.ingest import read_inputs
-from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source
+from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source, replace
 from newsweave.summarize import Budget, SegmentedCluster, get_summarizer, summarize_cluster
 
 Progress = Callable[[int], None]
@@ -102,7 +103,7 @@ def make_brief(cluster: Cluster, settings: Settings | None = None) -> Brief:
     warnings = []
     if not summary:
         warnings.append(f"no sentence of this cluster fits the budget of {budget}")
-    return Brief(
+    brief = Brief(
         cluster_id=cluster.id,
         summary=summary,
         sources=sources_of(cluster),
@@ -110,6 +111,17 @@ def make_brief(cluster: Cluster, settings: Settings | None = None) -> Brief:
         warnings=tuple(warnings),
         budget_words=settings.words,
         articles=cluster.articles,
+    )
+    if not settings.analyze:
+        return brief
+    analysis = analyze_cluster(doc, settings.reference_date)
+    return replace(
+        brief,
+        quotes=analysis.quotes,
+        claims=analysis.claims,
+        disagreements=analysis.disagreements,
+        timeline=analysis.timeline,
+        people=analysis.people,
     )
 
 
