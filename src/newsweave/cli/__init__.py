@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from newsweave import __version__
-from newsweave.cli import _output, summarize
+from newsweave.cli import _output, cluster, digest, eval_clusters, summarize
 from newsweave.errors import NewsweaveError
 
 # Command modules, in the order ``--help`` lists them.
-COMMANDS = [summarize]
+COMMANDS = [summarize, cluster, digest, eval_clusters]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,10 +12,13 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from newsweave.errors import NewsweaveError
 from newsweave.model import Problem
@@ -56,6 +59,14 @@ def write_result(text: str, output: str | None) -> None:
     stderr.print(f"wrote {output}", highlight=False)
 
 
+class RateColumn(ProgressColumn):
+    """Items per second; blank until rich has measured a rate (``task.speed`` is None)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:>7.1f}/s" if speed is not None else "", style="progress.data.speed")
+
+
 @contextmanager
 def progress_bar(description: str, total: int | None, enabled: bool = True) -> Iterator[Progress]:
     """A rich progress bar on stderr with counts, rate and time left."""
@@ -63,7 +74,7 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.speed:>6.1f}/s" if total else ""),
+        RateColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]
@@ -71,3 +82,32 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
     with progress:
         progress.add_task(description, total=total)
         yield progress
+
+
+@contextmanager
+def stream_progress(description: str, enabled: bool = True) -> Iterator[Progress]:
+    """A counter for streams of unknown length: items so far, their rate, time elapsed."""
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.completed:,.0f}"),
+        RateColumn(),
+        TimeElapsedColumn(),
+    ]
+    progress = Progress(*columns, console=stderr, transient=True, disable=not enabled)
+    with progress:
+        progress.add_task(description, total=None)
+        yield progress
+
+
+def summarize_rejected(problems: Sequence[Problem], accepted: int, what: str = "articles") -> None:
+    """The end-of-run summary of a long command: what was used, what was rejected and why."""
+    skipped = [p for p in problems if p.skipped]
+    reasons: dict[str, int] = {}
+    for problem in skipped:
+        reason = problem.reason.split(" (")[0]  # details in parentheses differ per input
+        reasons[reason] = reasons.get(reason, 0) + 1
+    plural = "s" if len(skipped) != 1 else ""
+    line = f"{accepted:,} {what} used, {len(skipped):,} input{plural} rejected"
+    stderr.print(line, highlight=False)
+    for reason, count in sorted(reasons.items(), key=lambda rc: -rc[1]):
+        stderr.print(f"  {count:>6,} × {_literal(reason)}", highlight=False)

@@ -1,0 +1,1 @@
+"""Evaluation of summaries and clusterings against references."""
