@@ -45,10 +45,8 @@ Vector = dict[str, float]
 
 # Capitalised words in a row, allowing inner particles ("Bashar al-Assad", "Bank of
 # England"); a single capitalised word at a sentence start is not a name on its own.
-_NAME = re.compile(
-    r"(?<![\w.])(?:[A-Z][\w'’-]*[a-zA-Z])(?:\s+(?:(?:of|the|de|al|bin|van|von)\s+)?"
-    r"[A-Z][\w'’-]*[a-zA-Z])*"
-)
+_CAP = r"(?:[A-Z][\w'’-]*[a-zA-Z]|(?:al|el|bin|ibn|van|von|de|da|di|le|la)-[A-Z][\w'’-]*)"
+_NAME = re.compile(rf"(?<![\w.-]){_CAP}(?:\s+(?:(?:of|the|de|al|bin|van|von)\s+)?{_CAP})*")
 _SENTENCE_ENDS = frozenset('.!?"“\n')
 
 
@@ -61,14 +59,15 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def named_things(text: str) -> list[str]:
-    """Capitalised phrases, lower-cased and joined: ``"bashar_al-assad"``."""
+    """Capitalised phrases, lower-cased and joined: ``"@bashar_al-assad"``."""
     found = []
     for match in _NAME.finditer(text):
-        phrase = match.group()
-        parts = phrase.split()
-        if len(parts) == 1 and (
-            _starts_sentence(text, match.start()) or phrase.lower() in STOP_WORDS
-        ):
+        parts = match.group().split()
+        at_start = _starts_sentence(text, match.start())
+        while parts and parts[0].lower() in STOP_WORDS:  # "The Bank of England"
+            parts.pop(0)
+            at_start = False
+        if not parts or (len(parts) == 1 and at_start):
             continue
         found.append("@" + "_".join(p.lower() for p in parts))
     return found

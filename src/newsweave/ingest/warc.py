@@ -53,6 +53,8 @@ def _warc_date(value: str | None) -> dt.date | None:
 
 def _record_item(origin: str, record: Any) -> Item | None:
     """The document of one record, a Problem, or ``None`` for records that hold no page."""
+    if not record.rec_type:
+        return Problem(origin, "malformed WARC record (no WARC-Type header)")
     if record.rec_type != "response":
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -84,11 +86,15 @@ def _record_item(origin: str, record: Any) -> Item | None:
 
 def read_warc_stream(origin: str, stream: IO[bytes]) -> Iterator[Item]:
     """Every article of a WARC stream, gzipped or not."""
+    records = 0
     try:
         for record in ArchiveIterator(stream):
+            records += 1
             item = _record_item(origin, record)
             if item is not None:
                 yield item
+        if not records:
+            yield Problem(origin, "no WARC records found (not a WARC file, or empty)")
     except ArchiveLoadFailed as exc:
         yield Problem(origin, f"broken WARC record, rest of the archive skipped ({exc})")
     except (OSError, EOFError, ValueError) as exc:
