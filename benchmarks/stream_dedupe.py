@@ -74,7 +74,9 @@ def evaluate(originals: list[Article], seed: int = 0) -> dict[str, float]:
         if found is not None:
             links.join(article.id, found)
     seconds = time.process_time() - start
-    found_copies = sum(links.find(c.id) == links.find(o.id) for o, c in zip(originals, copies, strict=True))
+    found_copies = sum(
+        links.find(c.id) == links.find(o.id) for o, c in zip(originals, copies, strict=True)
+    )
     groups: dict[str, list[Article]] = {}
     for article in originals:
         groups.setdefault(links.find(article.id), []).append(article)

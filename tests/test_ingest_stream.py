@@ -97,3 +97,12 @@ def test_one_article_per_line_jsonl_with_bad_lines(stream_dir: Path) -> None:
 def test_fragment_text_drops_scripts_and_keeps_paragraphs() -> None:
     html = "<p>One &amp; two.</p><script>var x;</script><p>Three <b>four</b>.</p>"
     assert fragment_text(html) == "One & two.\n\nThree four."
+
+
+def test_warc_on_stdin_is_recognised(stream_dir: Path) -> None:
+    import io
+
+    data = (stream_dir / "events.warc.gz").read_bytes()
+    docs, problems = split(list(read_inputs(["-"], stdin=io.BytesIO(data))))
+    assert len(docs) == 11
+    assert len(problems) == 3

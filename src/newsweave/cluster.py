@@ -23,9 +23,9 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsweave.dedupe import Deduplicator, dedupe_text, fold
+from newsweave.dedupe import Deduplicator, fold
 from newsweave.model import Article, Cluster
-from newsweave.tokens import STOP_WORDS, content_terms
+from newsweave.tokens import STOP_WORDS, terms_of_words, words
 
 WINDOW_DAYS = 3
 # Cosine similarity from which an article belongs to an event. Articles on one event
@@ -73,14 +73,23 @@ def named_things(text: str) -> list[str]:
     return found
 
 
-def article_terms(article: Article) -> dict[str, float]:
+def article_terms(article: Article, tokens: Tokens | None = None) -> dict[str, float]:
     """Weighted term counts: body terms, title terms and named things."""
-    counts: dict[str, float] = dict(Counter(content_terms(article.text)))
-    for term in content_terms(article.title):
+    title_words, body_words = tokens or tokenize(article)
+    counts: dict[str, float] = dict(Counter(terms_of_words(body_words)))
+    for term in terms_of_words(title_words):
         counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT
     for name in named_things(f"{article.title}\n{article.text}"):
         counts[name] = counts.get(name, 0.0) + NAME_WEIGHT
     return counts
+
+
+Tokens = tuple[list[str], list[str]]  # words of the title, words of the body
+
+
+def tokenize(article: Article) -> Tokens:
+    """Split once; dedupe and clustering both read the words."""
+    return words(article.title), words(article.text)
 
 
 def _top(vector: Vector, k: int) -> Vector:
@@ -181,8 +190,8 @@ class EventClusterer:
     def open_events(self) -> int:
         return len(self._open)
 
-    def vector(self, article: Article) -> Vector:
-        counts = article_terms(article)
+    def vector(self, article: Article, tokens: Tokens | None = None) -> Vector:
+        counts = article_terms(article, tokens)
         self.frequencies.add(counts)
         idf = self.frequencies.idf
         weights = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items() if c > 0}
@@ -190,9 +199,10 @@ class EventClusterer:
 
     def add(self, article: Article) -> list[Cluster]:
         """Place one article; returns the events that closed because time moved on."""
-        if self.deduplicate and self._fold_copy(article):
+        tokens = tokenize(article)
+        if self.deduplicate and self._fold_copy(article, tokens):
             return []
-        vector = self.vector(article)
+        vector = self.vector(article, tokens)
         day = article.published
         best, best_score = None, self.threshold
         for event in self._candidates(vector, day):
@@ -218,9 +228,10 @@ class EventClusterer:
     def close_all(self) -> list[Cluster]:
         return [self._close(key) for key in list(self._open)]
 
-    def _fold_copy(self, article: Article) -> bool:
+    def _fold_copy(self, article: Article, tokens: Tokens) -> bool:
         """Fold a near-copy of an article of an open event into it; True when folded."""
-        original = self._dedup.original_of(article.id, dedupe_text(article))
+        title_words, body_words = tokens
+        original = self._dedup.original_of_words(article.id, title_words + body_words)
         event_key = self._event_of.get(original) if original else None
         if event_key is None:
             return False  # new, or a copy of an article whose event already closed

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from datasketch import MinHash, MinHashLSH
@@ -43,15 +43,18 @@ def _hash32(shingle: bytes) -> int:
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     """Word n-grams of the normalised text: case, punctuation and whitespace do not count."""
-    tokens = words(text)
+    return shingles_of_words(words(text), size)
+
+
+def shingles_of_words(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
     if len(tokens) < size:
         return {" ".join(tokens).encode()} if tokens else set()
     return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
-def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
+def signature(tokens: list[str], num_perm: int = NUM_PERM) -> MinHash:
     minhash = MinHash(num_perm=num_perm, hashfunc=_hash32)
-    minhash.update_batch(list(shingles(text)))
+    minhash.update_batch(list(shingles_of_words(tokens)))
     return minhash
 
 
@@ -80,7 +83,11 @@ class Deduplicator:
     def original_of(self, key: str, text: str) -> str | None:
         """The key of the most similar remembered article at or above the threshold, or
         ``None``; in that case ``text`` is remembered under ``key`` as a new original."""
-        minhash = signature(text, self.num_perm)
+        return self.original_of_words(key, words(text))
+
+    def original_of_words(self, key: str, tokens: list[str]) -> str | None:
+        """``original_of`` for text already split by ``tokens.words``."""
+        minhash = signature(tokens, self.num_perm)
         best, best_score = None, self.threshold
         for candidate in self._lsh.query(minhash):
             score = minhash.jaccard(self._signatures[candidate])
@@ -128,12 +135,3 @@ def dedupe(articles: Iterable[Article], dedup: Deduplicator | None = None) -> li
         else:
             kept[original] = fold(kept[original], article)
     return list(kept.values())
-
-
-def copies(
-    articles: Iterable[Article], dedup: Deduplicator | None = None
-) -> Iterator[tuple[Article, str | None]]:
-    """Each article with the id of the earlier article it copies (``None`` for originals)."""
-    dedup = dedup or Deduplicator()
-    for article in articles:
-        yield article, dedup.original_of(article.id, dedupe_text(article))
