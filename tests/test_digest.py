@@ -127,3 +127,18 @@ def test_rank_prefers_more_sources_and_recent_events() -> None:
     assert rank_score(4, today, today, 2.0) > rank_score(
         4, today - dt.timedelta(days=3), today, 2.0
     )
+
+
+def test_without_the_stream_extra_dedupe_fails_cleanly(
+    example_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import sys
+
+    monkeypatch.setitem(sys.modules, "datasketch", None)  # as if not installed
+    out = tmp_path / "c.jsonl"
+    assert main(["cluster", str(example_dir), "-q", "-o", str(out)]) == 1
+    assert "pip install 'newsweave[stream]'" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["cluster", str(example_dir), "-q", "--no-dedupe", "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1

@@ -177,7 +177,7 @@ class EventClusterer:
     _open: OrderedDict[str, OpenEvent] = field(default_factory=OrderedDict)  # LRU order
     _index: dict[str, set[str]] = field(default_factory=dict)
     _event_of: dict[str, str] = field(default_factory=dict)  # article id -> open event id
-    _dedup: Deduplicator = field(default_factory=Deduplicator)
+    _dedup: Deduplicator | None = None  # made on first use: needs the 'stream' extra
     _clock: dt.date | None = None
     _serial: int = 0
     copies_folded: int = 0
@@ -230,6 +230,8 @@ class EventClusterer:
 
     def _fold_copy(self, article: Article, tokens: Tokens) -> bool:
         """Fold a near-copy of an article of an open event into it; True when folded."""
+        if self._dedup is None:
+            self._dedup = Deduplicator()
         title_words, body_words = tokens
         original = self._dedup.original_of_words(article.id, title_words + body_words)
         event_key = self._event_of.get(original) if original else None

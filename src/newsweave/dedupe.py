@@ -16,9 +16,9 @@ import zlib
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from datasketch import MinHash, MinHashLSH
-
+from newsweave.errors import MissingExtraError
 from newsweave.model import Article, replace
 from newsweave.tokens import words
 
@@ -34,6 +34,19 @@ SHINGLE_WORDS = 3
 THRESHOLD = 0.4
 NUM_PERM = 128
 CAPACITY = 50_000
+
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
+
+
+def _datasketch() -> Any:
+    """datasketch comes with the ``stream`` extra; the core install runs without it."""
+    try:
+        import datasketch
+    except ImportError as exc:
+        raise MissingExtraError("stream", "duplicate detection") from exc
+    return datasketch
 
 
 def _hash32(shingle: bytes) -> int:
@@ -53,7 +66,7 @@ def shingles_of_words(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes
 
 
 def signature(tokens: list[str], num_perm: int = NUM_PERM) -> MinHash:
-    minhash = MinHash(num_perm=num_perm, hashfunc=_hash32)
+    minhash: MinHash = _datasketch().MinHash(num_perm=num_perm, hashfunc=_hash32)
     minhash.update_batch(list(shingles_of_words(tokens)))
     return minhash
 
@@ -75,7 +88,7 @@ class Deduplicator:
     _order: deque[str] = field(init=False, default_factory=deque, repr=False)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._lsh = _datasketch().MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
 
     def __len__(self) -> int:
         return len(self._signatures)

@@ -27,7 +27,7 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def error(message: str) -> None:
-    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    stderr.print(f"[bold red]error:[/] {_literal(message)}", markup=True, highlight=False)
 
 
 def warn(message: str) -> None:

@@ -46,6 +46,7 @@ def _open_output(output: str | None) -> TextIO:
 def run(args: argparse.Namespace) -> int:
     collector = Collector()
     events = 0
+    to_file = bool(args.output) and args.output != "-"
     handle = _open_output(args.output)
     try:
         with _output.stream_progress("clustering", enabled=not args.quiet) as bar:
@@ -60,15 +61,15 @@ def run(args: argparse.Namespace) -> int:
                 handle.write(cluster_line(cluster))
                 events += 1
     finally:
-        if handle is not sys.stdout:
+        if to_file:
             handle.close()
+            if not events:  # failed or found nothing: leave no empty or partial file
+                Path(args.output).unlink(missing_ok=True)
     if not args.quiet:
         _output.summarize_rejected(collector.problems, collector.articles)
         _output.stderr.print(f"{events:,} events", highlight=False)
-        if args.output and args.output != "-":
+        if to_file and events:
             _output.stderr.print(f"wrote {args.output}", highlight=False)
     if not events:
-        if args.output and args.output != "-":
-            Path(args.output).unlink(missing_ok=True)
         raise NoInputError("no usable articles in the given input")
     return 0

@@ -115,7 +115,11 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
             _load_stream_readers()
             reader = READERS.get(fmt)
         if reader is None:
-            yield Problem(origin, f"no reader for {fmt} input in this installation")
+            yield Problem(
+                origin,
+                f"no reader for {fmt} input in this installation"
+                " (WARC and feeds need the 'stream' extra: pip install 'newsweave[stream]')",
+            )
             return
         yield from reader(origin, data)
     except InputError as exc:
