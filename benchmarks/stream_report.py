@@ -1,6 +1,6 @@
 """Run the three stream benchmark sections and write docs/benchmarks-stream.md.
 
-    PYTHONPATH=src python -m benchmarks.stream_report [--data DIR]
+PYTHONPATH=src python -m benchmarks.stream_report [--data DIR]
 """
 
 from __future__ import annotations
