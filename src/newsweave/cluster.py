@@ -180,7 +180,6 @@ class EventClusterer:
     _dedup: Deduplicator | None = None  # made on first use: needs the 'stream' extra
     _clock: dt.date | None = None
     _serial: int = 0
-    copies_folded: int = 0
 
     @property
     def window(self) -> dt.timedelta:
@@ -241,7 +240,6 @@ class EventClusterer:
         for i, member in enumerate(event.articles):
             if member.id == original:
                 event.articles[i] = fold(member, article)
-        self.copies_folded += 1
         return True
 
     def _candidates(self, vector: Vector, day: dt.date | None) -> list[OpenEvent]:

@@ -57,6 +57,7 @@ class Collector:
 
     problems: list[Problem] = field(default_factory=list)
     articles: int = 0
+    copies: int = 0  # syndicated copies folded into the articles
 
     def clusters(self, items: Iterable[Cluster | Problem], quiet: bool) -> Iterator[Cluster]:
         for item in items:
@@ -66,4 +67,15 @@ class Collector:
                     _output.warn(str(item))
                 continue
             self.articles += len(item.articles)
+            self.copies += sum(len(a.also_published_by) for a in item.articles)
             yield item
+
+    def summary(self, events: int) -> None:
+        """The end-of-run lines: articles used, inputs rejected (by reason), copies, events."""
+        _output.summarize_rejected(self.problems, self.articles)
+        plural = "ies" if self.copies != 1 else "y"
+        _output.stderr.print(
+            f"{self.copies:,} syndicated cop{plural} folded into their originals; "
+            f"{events:,} events",
+            highlight=False,
+        )

@@ -66,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
             if not events:  # failed or found nothing: leave no empty or partial file
                 Path(args.output).unlink(missing_ok=True)
     if not args.quiet:
-        _output.summarize_rejected(collector.problems, collector.articles)
-        _output.stderr.print(f"{events:,} events", highlight=False)
+        collector.summary(events)
         if to_file and events:
             _output.stderr.print(f"wrote {args.output}", highlight=False)
     if not events:

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         )
         clusters = list(collector.clusters(items, args.quiet))
     if not args.quiet:
-        _output.summarize_rejected(collector.problems, collector.articles)
+        collector.summary(len(clusters))
     if not clusters:
         raise NoInputError("no usable articles in the given input")
     wanted = min(args.top or len(clusters), len(clusters))
