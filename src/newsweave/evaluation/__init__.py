@@ -1,1 +1,0 @@
-"""Evaluation of summaries and clusterings against references."""
