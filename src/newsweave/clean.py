@@ -226,6 +226,7 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         byline=raw.byline or _byline_from(cleaned.removed),
         origin=raw.origin,
         removed=cleaned.removed,
+        also_published_by=raw.also_published_by,
     )
 
 

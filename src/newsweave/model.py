@@ -99,6 +99,7 @@ class RawDocument(_Serializable):
     group: str | None = None  # cluster id given by the input (a dataset line), if any
     reference: str | None = None  # the group's human summary, if the dataset has one
     title_in_text: bool = False  # plain-text files: the first surviving line is the title
+    also_published_by: tuple[str, ...] = ()  # read back from a clusters file (see Article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +263,20 @@ class Brief(_Serializable):
             if src.article_id == article_id:
                 return src.number
         raise KeyError(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestEvent(_Serializable):
+    """One event of a digest: its brief (with a headline-length summary) and its rank."""
+
+    cluster_id: str
+    brief: Brief
+    day: dt.date | None = None  # first reported
+    last_day: dt.date | None = None  # last reported
+    score: float = 0.0
+    independent_sources: int = 0  # outlets, syndicated copies counted once
+    articles: int = 0
+    copies: int = 0  # syndicated copies folded into the articles
 
 
 def replace(obj: T, **changes: Any) -> T:

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from newsweave import __version__
-from newsweave.cli import _output, serve, store, summarize
+from newsweave.cli import _output, cluster, digest, eval_clusters, serve, store, summarize
 from newsweave.errors import NewsweaveError
 
 # Command modules, in the order ``--help`` lists them.
-COMMANDS = [summarize, serve, store]
+COMMANDS = [summarize, cluster, digest, eval_clusters, serve, store]
 
 
 def build_parser() -> argparse.ArgumentParser:

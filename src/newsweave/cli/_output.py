@@ -27,7 +27,7 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def error(message: str) -> None:
-    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    stderr.print(f"[bold red]error:[/] {_literal(message)}", markup=True, highlight=False)
 
 
 def warn(message: str) -> None:
@@ -60,11 +60,11 @@ def write_result(text: str, output: str | None) -> None:
 
 
 class RateColumn(ProgressColumn):
-    """Items per second, once rich has measured it."""
+    """Items per second; blank until rich has measured a rate (``task.speed`` is None)."""
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f}/s" if speed is not None else "  -/s", style="cyan")
+        return Text(f"{speed:>7.1f}/s" if speed is not None else "", style="progress.data.speed")
 
 
 @contextmanager
@@ -82,3 +82,32 @@ def progress_bar(description: str, total: int | None, enabled: bool = True) -> I
     with progress:
         progress.add_task(description, total=total)
         yield progress
+
+
+@contextmanager
+def stream_progress(description: str, enabled: bool = True) -> Iterator[Progress]:
+    """A counter for streams of unknown length: items so far, their rate, time elapsed."""
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.completed:,.0f}"),
+        RateColumn(),
+        TimeElapsedColumn(),
+    ]
+    progress = Progress(*columns, console=stderr, transient=True, disable=not enabled)
+    with progress:
+        progress.add_task(description, total=None)
+        yield progress
+
+
+def summarize_rejected(problems: Sequence[Problem], accepted: int, what: str = "articles") -> None:
+    """The end-of-run summary of a long command: what was used, what was rejected and why."""
+    skipped = [p for p in problems if p.skipped]
+    reasons: dict[str, int] = {}
+    for problem in skipped:
+        reason = problem.reason.split(" (")[0]  # details in parentheses differ per input
+        reasons[reason] = reasons.get(reason, 0) + 1
+    plural = "s" if len(skipped) != 1 else ""
+    line = f"{accepted:,} {what} used, {len(skipped):,} input{plural} rejected"
+    stderr.print(line, highlight=False)
+    for reason, count in sorted(reasons.items(), key=lambda rc: -rc[1]):
+        stderr.print(f"  {count:>6,} × {_literal(reason)}", highlight=False)

@@ -45,6 +45,13 @@ def outlet_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _strings(value: Any) -> tuple[str, ...]:
+    """A list of strings from a record (``also_published_by`` of our clusters files)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str) and v)
+
+
 def _summary_of(record: dict[str, Any]) -> str | None:
     for key in _SUMMARY_KEYS:
         value = record.get(key)
@@ -90,6 +97,7 @@ def _article(
         byline=str(item.get("author") or item.get("byline") or ""),
         group=group,
         reference=reference,
+        also_published_by=_strings(item.get("also_published_by")),
     )
 
 
