@@ -84,7 +84,8 @@ NOMINAL_SPEAKERS: frozenset[str] = _words(
     letter man memo military ministry neighbor neighbors neighbour neighbours network
     newspaper observatory office officer officers official officials organisation
     organization paper passenger passengers people person police post prosecutor
-    prosecutors relative relatives release report representative representatives
+    prosecutors relative relatives release report reports representative representatives
+    study studies poll polls data figures records statistics
     researchers resident residents scientists service source sources spokesman spokesmen
     spokesperson spokeswoman spokeswomen statement station student students study suit
     survey survivor survivors teacher teachers team union victim victims witness

@@ -407,6 +407,10 @@ def people_list(index: PeopleIndex, quoted_by: dict[str, set[str]]) -> tuple[Per
             continue
         if not e.articles and not quoting:
             continue
+        if e.kind == "person" and len(name.split()) == 1 and not e.roles and not quoting:
+            # A lone capitalised word with no title and no quote is as likely a place
+            # ("Aleppo would fall") or a sentence-initial noun as a person.
+            continue
         out.append(
             Person(
                 name=name,
