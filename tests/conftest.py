@@ -30,3 +30,11 @@ def example_cluster() -> Cluster:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session")
+def slice_clusters() -> list[Cluster]:
+    """Real clusters: a few lines of the Multi-News and WCEP dev sets (references removed)."""
+    loaded = load([str(DATA / "summarize")])
+    assert not loaded.problems
+    return loaded.clusters

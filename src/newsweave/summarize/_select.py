@@ -101,7 +101,9 @@ def to_summary(doc: SegmentedCluster, picks: Sequence[Pick]) -> tuple[SummarySen
                 support=support,
                 independent_sources=independent_sources([doc.articles[a] for a in support]),
                 score=round(pick.score, 4),
-                explain=pick.explain,
+                explain={**pick.explain, "supported_by": list(support)}
+                if pick.explain
+                else pick.explain,
                 kept=pick.spans,
             )
         )

@@ -80,6 +80,10 @@ _ON_WEEKDAY = re.compile(
     r"tonight|last night)(?: (?:night|morning|afternoon|evening))?(?=[\s,.])"
 )
 # AP's "The Latest on ...:" running-story label before the actual sentence.
+_TIME_PREPOSITIONS = frozenset({
+    "since", "by", "until", "till", "before", "after", "from", "last", "next", "this", "that",
+    "every", "through", "of", "to", "between", "and", "or",
+})  # fmt: skip
 _LABEL = re.compile(r"^The [Ll]atest(?: on| in| from)?[^:\"“]{0,100}: (?=[A-Z])")
 # A leading circumstance ("In a victory for Britain, ", "Amid reports that ..., ") that a
 # headline can drop: the clause after the comma stands alone.
@@ -179,6 +183,8 @@ def compress(sentence: str, appositives: bool = False) -> Compression:
         (_ON_WEEKDAY, "weekday"),
     ):
         for m in pattern.finditer(sentence):
+            if rule == "weekday" and _word_before(sentence, m.start()) in _TIME_PREPOSITIONS:
+                continue  # "since Friday", "by Tuesday night" carry meaning
             if rule in ("relative clause", "appositive") and "," in sentence[: m.start()]:
                 continue
             if rule == "appositive" and _CLAUSE_VERB.search(m.group()):
@@ -201,7 +207,7 @@ def shortenings(sentence: str) -> list[Compression]:
     starts += [
         m.start()
         for m in _BARE_TRAILING.finditer(sentence)
-        if sentence[: m.start()].rsplit(" ", 1)[-1].lower() not in _BOUND_BEFORE
+        if _word_before(sentence, m.start()) not in _BOUND_BEFORE
     ]
     for start in sorted(set(starts)):
         head = sentence[:start]
@@ -218,6 +224,10 @@ def shortenings(sentence: str) -> list[Compression]:
                 spans.append((end, end + 1))
         out.append(Compression(tuple(spans), (*shorter.rules, "trailing clause")))
     return out
+
+
+def _word_before(sentence: str, index: int) -> str:
+    return sentence[:index].rsplit(" ", 1)[-1].lower()
 
 
 def _opens_quote_before(sentence: str, index: int) -> bool:
