@@ -88,8 +88,9 @@ _LABEL = re.compile(r"^The [Ll]atest(?: on| in| from)?[^:\"“]{0,100}: (?=[A-Z]
 # A leading circumstance ("In a victory for Britain, ", "Amid reports that ..., ") that a
 # headline can drop: the clause after the comma stands alone.
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:In|Amid|After|Following|Despite|With|During|On|At|Earlier|Late|Early)\b"
-    r"[^,;:\"“”]{3,90}, (?=[A-Za-z])"
+    r"^(?:In|Amid|After|Following|Despite|With|During|On|At|Earlier|Late|Early|Even|As|While|"
+    r"Although|Though|When|Before|Since)\b"
+    r"[^,;:\"“”]{3,150}, (?=[A-Za-z])"
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
@@ -102,12 +103,15 @@ _TRAILING_CLAUSE = re.compile(
     r", (?=(?:as|after|amid|while|following|despite|before|with|where|when|in what|"
     r"(?:a|one|two|three|several)(?: \w+)? (?:days?|hours?|weeks?|months?) (?:after|before)|"
     r"but|including|leaving|killing|injuring|saying|prompting|bringing|making|citing|adding|"
-    r"sparking|raising|ending|marking|according to|which|the (?:first|latest|second|third)|"
-    r"[a-z]{2,}ing) )"
+    r"sparking|raising|ending|marking|according to|which|who|and|a|an|"
+    r"the (?:first|latest|second|third)|[a-z]{2,}ing) )"
 )
 # Without a comma, only these subordinators start a clause that a headline may drop, and
 # only after a lower-case word ("such as", "as well as" are excluded).
-_BARE_TRAILING = re.compile(r"(?<=[a-z)]) (?=(?:as|after|amid|while|following|despite) [a-z])")
+_BARE_TRAILING = re.compile(
+    r"(?<=[a-z)]) (?=(?:as|after|amid|while|following|despite|because|in which|where|"
+    r"in retaliation for|in response to) \w)"
+)
 # ...unless the word before binds the subordinator ("such as", "days after", "soon after").
 _BOUND_BEFORE = frozenset({
     "such", "well", "just", "soon", "shortly", "long", "day", "days", "hour", "hours", "week",
@@ -211,8 +215,6 @@ def shortenings(sentence: str) -> list[Compression]:
     ]
     for start in sorted(set(starts)):
         head = sentence[:start]
-        if '"' in sentence[start:] or "”" in sentence[start:]:
-            continue
         if not (_has_clause(head) and _balanced(head)):
             continue
         shorter = compress(head + sentence[end], appositives=True)

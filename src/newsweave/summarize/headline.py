@@ -54,11 +54,19 @@ def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
     return units
 
 
+def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
+    """Units that read on their own (no pronoun or connective needing a previous sentence)."""
+    needs, orphans = antecedents(doc, units)
+    return [u for k, u in enumerate(units) if k not in needs and k not in orphans]
+
+
 def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     content, rejected = content_sentences(doc)
-    units = headline_units(doc, content)
-    needs, orphans = antecedents(doc, units)
-    units = [u for k, u in enumerate(units) if k not in needs and k not in orphans]
+    units = standalone(doc, headline_units(doc, content))
+    if budget.words is not None and not any(u.words <= budget.words for u in units):
+        # Nothing that passed the filters fits: rather a quote or a short line than nothing.
+        relaxed = [i for i, terms in enumerate(doc.terms) if terms]
+        units = standalone(doc, headline_units(doc, relaxed))
     if not units:
         return []
     words = budget.words if budget.words is not None else max(u.words for u in units)
