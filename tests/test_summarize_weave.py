@@ -102,10 +102,14 @@ def test_explain_says_scores_support_and_why_it_won(example_cluster: Cluster) ->
     for sentence in brief.summary:
         explain = sentence.explain
         assert explain["strategy"].startswith("brief")
-        assert {"coverage_gain", "gain_per_word", "importance"} <= set(explain["scores"])
+        assert {"concept_weight", "unique_contribution", "weight_per_word"} <= set(
+            explain["scores"]
+        )
+        assert explain["top_concepts"]
         assert explain["supported_by"] == list(sentence.support)
+        assert explain["won_over"]
         for rival in explain["won_over"]:
-            assert rival["gain_per_word"] <= explain["scores"]["gain_per_word"]
+            assert rival["why_not"] and rival["sentence"]
 
 
 def test_brief_with_compressed_sentences_round_trips_through_json(
@@ -123,8 +127,10 @@ def test_brief_with_compressed_sentences_round_trips_through_json(
 def test_default_is_weave_and_v1_stays_selectable(example_cluster: Cluster) -> None:
     assert ALIASES["default"] == ALIASES["newsweave"] == "weave.v2"
     assert get_summarizer("default").name == "weave.v2"
-    v1 = summarize_cluster(example_cluster, Budget(words=100), "centroid.v1")
-    check_invariants(example_cluster, v1, Budget(words=100))
+    for name in ("centroid.v1", "weave.submodular"):
+        other = summarize_cluster(example_cluster, Budget(words=100), name)
+        assert other
+        check_invariants(example_cluster, other, Budget(words=100))
 
 
 def test_strategy_follows_the_budget() -> None:

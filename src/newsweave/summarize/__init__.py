@@ -47,10 +47,17 @@ def _weave() -> Summarizer:
     return WeaveSummarizer()
 
 
+def _weave_submodular() -> Summarizer:
+    from newsweave.summarize.weave import SubmodularWeaveSummarizer
+
+    return SubmodularWeaveSummarizer()
+
+
 # name -> factory; factories import lazily so optional peers cost nothing until used.
 SUMMARIZERS: dict[str, Callable[[], Summarizer]] = {
     "centroid.v1": _centroid,
     "weave.v2": _weave,
+    "weave.submodular": _weave_submodular,
 }
 ALIASES: dict[str, str] = {
     "default": "weave.v2",

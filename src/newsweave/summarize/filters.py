@@ -22,7 +22,7 @@ _NAVIGATION = re.compile(
     re.IGNORECASE,
 )
 _READER_ADDRESS = re.compile(r"^(?:what do you think|tell us|let us know|do you)\b", re.IGNORECASE)
-_LETTERS = re.compile(r"[^\W\d_]")
+_NON_LETTERS = re.compile(r"[^\w\s]|[\d_]")
 
 
 def rejection(text: str) -> str | None:
@@ -43,10 +43,9 @@ def rejection(text: str) -> str | None:
         return "link or handle"
     if _NAVIGATION.search(text):
         return "navigation or caption"
-    letters = _LETTERS.findall(text)
-    if len(letters) < 0.6 * len(text.replace(" ", "")):
+    if len(_NON_LETTERS.findall(text)) > 0.4 * (len(text) - text.count(" ")):
         return "not prose"
-    if sum(c.isupper() for c in letters) > 0.5 * len(letters):
+    if text.isupper():
         return "shouting"
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         return "starts mid-sentence"

@@ -3,8 +3,8 @@
 * budgets of up to ``HEADLINE_WORDS`` words (one sentence's worth) get a headline: the one
   sentence, whole or compressed, that best covers what titles and leads stress, chosen
   exactly by an integer program (``headline.py``);
-* longer budgets get a brief: submodular coverage of the cluster's important sentences,
-  greedy, with compression, same-fact exclusion and pronoun antecedents (``brief.py``).
+* longer budgets get a brief: concept coverage (Gillick and Favre) as an integer program,
+  with compression, same-fact exclusion and pronoun antecedents (``brief.py``).
 
 Both are deterministic: no randomness, ties broken by sentence order.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 from newsweave.summarize._document import Budget, SegmentedCluster
 from newsweave.summarize._select import Pick
 from newsweave.summarize.brief import select_brief
+from newsweave.summarize.brief_submodular import select_brief_submodular
 from newsweave.summarize.headline import select_headline
 
 # One long news sentence: a budget this short cannot hold two sentences worth having.
@@ -37,3 +38,15 @@ class WeaveSummarizer:
         if strategy_for(budget) == "headline":
             return select_headline(doc, budget)
         return select_brief(doc, budget)
+
+
+class SubmodularWeaveSummarizer:
+    """weave.v2 with Lin-Bilmes submodular coverage for briefs instead of the integer program
+    (kept for comparison: on the Multi-News dev set it scored lower, docs/summarizer.md)."""
+
+    name = "weave.submodular"
+
+    def select(self, doc: SegmentedCluster, budget: Budget) -> list[Pick]:
+        if strategy_for(budget) == "headline":
+            return select_headline(doc, budget)
+        return select_brief_submodular(doc, budget)
