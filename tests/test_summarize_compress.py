@@ -128,3 +128,11 @@ def test_shortenings_never_cut_inside_a_quotation_or_before_a_bound_word() -> No
         text = compression.text(sentence)
         assert text.count('"') % 2 == 0
         assert not text.endswith("days.")
+
+
+def test_rules_can_be_restricted() -> None:
+    sentence, _, _ = CAREFUL[0]  # a dateline and a weekday
+    only_dateline = compress(sentence, only=frozenset({"dateline"}))
+    assert only_dateline.rules == ("dateline",)
+    assert "on Thursday" in only_dateline.text(sentence)
+    assert not only_dateline.text(sentence).startswith("BEIRUT")

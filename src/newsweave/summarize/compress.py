@@ -136,8 +136,11 @@ def _has_clause(text: str) -> bool:
     return len(text.split()) >= MIN_KEPT_WORDS and _CLAUSE_VERB.search(text) is not None
 
 
-def compress(sentence: str, appositives: bool = False) -> Compression:
-    """Remove every clutter span whose removal keeps ``sentence`` a grammatical sentence."""
+def compress(
+    sentence: str, appositives: bool = False, only: frozenset[str] | None = None
+) -> Compression:
+    """Remove every clutter span whose removal keeps ``sentence`` a grammatical sentence
+    (only by the rules named in ``only``, when given)."""
     removed: list[tuple[int, int]] = []
     rules: list[str] = []
 
@@ -145,6 +148,8 @@ def compress(sentence: str, appositives: bool = False) -> Compression:
         return "".join(_kept_text(sentence, removed))
 
     def try_remove(start: int, end: int, rule: str) -> None:
+        if only is not None and rule not in only:
+            return
         if end <= start or any(a < end and start < b for a, b in removed):
             return
         removed.append((start, end))
