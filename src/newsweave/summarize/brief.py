@@ -31,7 +31,7 @@ from newsweave.summarize._units import (
 )
 from newsweave.summarize.compress import compress
 from newsweave.summarize.concepts import article_agreement, position_vote
-from newsweave.summarize.ilp import CoverageProblem, solve
+from newsweave.summarize.ilp import CoverageProblem, Solution, solve
 from newsweave.tokens import STOP_WORDS, stem, words
 
 NO_LIMIT = 10**9
@@ -130,7 +130,7 @@ def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         requires=list(needs.items()),
         max_units=budget.sentences,
     )
-    solution = solve(problem)
+    solution = fill(problem, solve(problem), units)
     chosen = set(solution.chosen)
     picks = []
     for k in solution.chosen:
@@ -163,6 +163,22 @@ def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
             explain["filtered_out"] = rejected
         picks.append(Pick(unit.index, own, explain, unit.spans(doc)))
     return picks
+
+
+def fill(problem: CoverageProblem, solution: Solution, units: list[Unit]) -> Solution:
+    """Spend words the program left over: add, best weight per word first, any sentence that
+    still fits and breaks no constraint. Its concepts may already be covered (which is why
+    the program was indifferent to it), but a brief that stops short says less."""
+    chosen = list(solution.chosen)
+    order = sorted(
+        range(len(units)), key=lambda k: (-problem.value([k]) / max(1, units[k].words), k)
+    )
+    for k in order:
+        if k not in chosen and problem.feasible([*chosen, k]):
+            chosen.append(k)
+    if len(chosen) == len(solution.chosen):
+        return solution
+    return Solution(tuple(sorted(chosen)), problem.value(chosen), solution.method + ", filled")
 
 
 def _runners_up(
