@@ -9,7 +9,7 @@ import json
 import pytest
 
 from newsweave.config import Settings
-from newsweave.model import Brief, Cluster, SummarySentence
+from newsweave.model import Article, Brief, Cluster, SummarySentence
 from newsweave.pipeline import make_brief
 from newsweave.summarize import (
     ALIASES,
@@ -138,3 +138,17 @@ def test_strategy_follows_the_budget() -> None:
     assert strategy_for(Budget(words=100)) == "brief"
     assert strategy_for(Budget(words=None, sentences=1)) == "headline"
     assert strategy_for(Budget(words=None, sentences=5)) == "brief"
+
+
+def test_a_cluster_of_only_short_lines_still_gets_a_summary() -> None:
+    cluster = Cluster(
+        "short",
+        (
+            Article(id="a", text="Aleppo falls.\n\nRebels leave the city."),
+            Article(id="b", text="Aleppo has fallen.\n\nCivilians wait."),
+        ),
+    )
+    for budget in (Budget(words=28), Budget(words=100)):
+        summary = summarize_cluster(cluster, budget)
+        assert summary
+        check_invariants(cluster, summary, budget)

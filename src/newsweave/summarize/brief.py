@@ -99,6 +99,8 @@ def shortlist(doc: SegmentedCluster, content: list[int], values: dict[int, float
 
 def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     content, rejected = content_sentences(doc)
+    if not content:  # rather a short or odd line than an empty brief
+        content = [i for i, terms in enumerate(doc.terms) if terms]
     if not content:
         return []
     agreement = article_agreement(doc)
