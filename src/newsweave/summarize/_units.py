@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.summarize._document import SegmentedCluster, word_count
+from newsweave.summarize._document import SegmentedCluster
 from newsweave.summarize._select import SAME_FACT, overlap
 from newsweave.summarize.compress import Compression
 from newsweave.summarize.filters import rejection
@@ -85,8 +85,3 @@ def preview(text: str, words: int = 12) -> str:
 
 def rounded(values: dict[str, float]) -> dict[str, Any]:
     return {k: round(v, 4) for k, v in values.items()}
-
-
-def whole_unit(doc: SegmentedCluster, index: int) -> Unit:
-    text = doc.sentences[index].text
-    return Unit(index, text, word_count(text))
