@@ -35,6 +35,9 @@ LEAD_SENTENCES = 8  # how deep into each article a headline looks
 TITLE_VOTE = 2.0
 LEAD_BONUS = 1.0  # the lead bonus of a first sentence, in units of one first-sentence vote
 MAX_UNITS = 1  # one complete, informative sentence
+# Units given to the program, best standalone value per unit first: a constant, so that a
+# 50-article cluster (hundreds of lead sentences and their shortenings) stays fast.
+MAX_CANDIDATES = 60
 
 
 def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
@@ -85,6 +88,16 @@ def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         * agreement[doc.sentences[u.index].article_id]
         for u in units
     ]
+    if len(units) > MAX_CANDIDATES:
+        standalone_value = [
+            sum(concept_weights[c] for c in cs) + b for cs, b in zip(concepts, bonus, strict=True)
+        ]
+        keep = sorted(
+            sorted(range(len(units)), key=lambda k: (-standalone_value[k], k))[:MAX_CANDIDATES]
+        )
+        units = [units[k] for k in keep]
+        concepts = [concepts[k] for k in keep]
+        bonus = [bonus[k] for k in keep]
     conflicts = same_fact_pairs(doc, units)
     max_units = MAX_UNITS if budget.sentences is None else min(MAX_UNITS, budget.sentences)
     problem = CoverageProblem(

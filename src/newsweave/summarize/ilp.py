@@ -26,9 +26,10 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
-# Seconds: a safety net only. If HiGHS has not finished, its best solution so far or the
-# greedy one (whichever is better) is used, so no cluster is ever slow.
-TIME_LIMIT = 0.1
+# Seconds: a safety net only, far above what the node and gap limits below take (a few ms),
+# so that it never decides an answer under normal load. If it does trigger, HiGHS's best
+# solution so far or the greedy one (whichever is better) is used: no cluster is ever slow.
+TIME_LIMIT = 1.0
 # Deterministic effort limits: the same problem always gets the same answer, whatever the
 # machine's load (a time limit alone would not promise that). Within 2% of the optimum is
 # plenty for a summary, and about halves the solver's time on news clusters.
