@@ -38,6 +38,15 @@ def example_cluster() -> Cluster:
 
 
 @pytest.fixture(scope="session")
+def example_title(example_cluster: Cluster) -> str:
+    """The title the renderers give the example brief (it depends on the summary)."""
+    from newsweave.pipeline import make_brief
+    from newsweave.render._common import brief_title
+
+    return brief_title(make_brief(example_cluster))
+
+
+@pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
 
@@ -194,3 +203,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
     if not Path(exe).exists():
         pytest.skip("Chromium is not installed; scripts/test.sh installs Debian's chromium")
     return {**browser_type_launch_args, "executable_path": exe, "args": ["--no-sandbox"]}
+
+
+@pytest.fixture(scope="session")
+def slice_clusters() -> list[Cluster]:
+    """Real clusters: a few lines of the Multi-News and WCEP dev sets (references removed)."""
+    loaded = load([str(DATA / "summarize")])
+    assert not loaded.problems
+    return loaded.clusters

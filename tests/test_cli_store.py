@@ -12,7 +12,11 @@ from newsweave.model import Brief
 
 
 def test_summarize_store_then_list_show_export(
-    example_dir: Path, tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
+    example_title: str,
+    example_dir: Path,
+    tmp_path: Path,
+    store_url: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     db = store_url  # a SQLite file, then a real PostgreSQL
     assert main(["summarize", str(example_dir), "--format", "json", "--store", db]) == 0
@@ -23,7 +27,7 @@ def test_summarize_store_then_list_show_export(
     assert len(listing) == 1
     cid, _created, count, title = listing[0].split("\t")
     assert (cid, count) == ("1", "4 articles")
-    assert title == "Assad confident of Aleppo victory, ignores ceasefire appeals"
+    assert title == example_title
 
     assert main(["store", "--db", db, "show", "1"]) == 0
     assert capsys.readouterr().out.startswith(f"# {title}")
@@ -35,6 +39,7 @@ def test_summarize_store_then_list_show_export(
 
 
 def test_store_defaults_to_newsweave_db_env(
+    example_title: str,
     example_dir: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -44,7 +49,7 @@ def test_store_defaults_to_newsweave_db_env(
     assert main(["summarize", str(example_dir), "--store", "--quiet"]) == 0
     capsys.readouterr()
     assert main(["store", "export", "--format", "markdown"]) == 0
-    assert capsys.readouterr().out.startswith("# Assad confident")
+    assert capsys.readouterr().out.startswith(f"# {example_title}")
     assert (tmp_path / "env.db").exists()
 
 

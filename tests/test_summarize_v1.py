@@ -29,6 +29,11 @@ def test_summary_invariants(example_cluster: Cluster, name: str, words: int) -> 
         articles = {a.id: a for a in cluster.articles}
         assert sum(len(s.text.split()) for s in summary) <= words
         for sentence in summary:
+            if sentence.kept:  # compressed: the kept spans, joined, are the text
+                kept = "".join(articles[sentence.article_id].text[s:e] for s, e in sentence.kept)
+                assert kept[:1].upper() + kept[1:] == sentence.text
+                assert sentence.start <= sentence.kept[0][0] <= sentence.kept[-1][1] <= sentence.end
+                continue
             # traceable: the offsets select exactly the text in the cleaned article
             assert (
                 articles[sentence.article_id].text[sentence.start : sentence.end] == sentence.text

@@ -163,6 +163,11 @@ class SummarySentence(_Serializable):
     independent_sources: int = 1  # outlets behind ``support``, syndicated copies counted once
     score: float = 0.0
     explain: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # When the sentence was compressed: the kept character spans of the article text, in
+    # order. ``text`` is exactly ``"".join(article.text[s:e] for s, e in kept)`` except that
+    # its first letter may be upper-cased (the one allowed normalisation). Empty when the
+    # whole sentence ``article.text[start:end]`` was kept.
+    kept: tuple[tuple[int, int], ...] = ()
 
     @property
     def single_source(self) -> bool:
