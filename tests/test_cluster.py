@@ -4,14 +4,24 @@ example cluster."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from newsweave.cluster import EventClusterer, cluster_articles, is_non_article, named_things
+from newsweave.cluster import (
+    LEAD_WEIGHT,
+    LEAD_WORDS,
+    EventClusterer,
+    article_terms,
+    cluster_articles,
+    is_non_article,
+    named_things,
+)
 from newsweave.evaluation.cluster_metrics import bcubed, recluster, score_clustering
 from newsweave.ingest import read_inputs
 from newsweave.model import Cluster, replace
+from newsweave.tokens import terms_of_words, words
 
 
 def test_bcubed_on_hand_computed_cases() -> None:
@@ -109,3 +119,15 @@ def test_non_article_needs_a_short_page(example_cluster: Cluster) -> None:
     assert is_non_article(replace(article, text=CRAWL_NOTICE))
     expired = "The article you have been looking for has expired and is not longer available."
     assert is_non_article(replace(article, text=expired))
+
+
+def test_lead_occurrences_count_twice(example_cluster: Cluster) -> None:
+    article = replace(example_cluster.articles[0], title="")  # body terms only
+    body = words(article.text)
+    raw = Counter(terms_of_words(body))
+    lead = Counter(terms_of_words(body[:LEAD_WORDS]))
+    later = set(terms_of_words(body[LEAD_WORDS:])) - set(lead)
+    assert lead and later
+    counts = article_terms(article)
+    assert all(counts[t] == raw[t] + LEAD_WEIGHT * n for t, n in lead.items())
+    assert all(counts[t] == raw[t] for t in later)

@@ -45,6 +45,11 @@ MAX_OPEN = 2000  # open events beyond this close, least recently updated first
 MAX_VOCABULARY = 500_000  # rare terms are forgotten beyond this, bounding memory
 TITLE_WEIGHT = 2.0  # a title term counts like this many body occurrences
 NAME_WEIGHT = 2.0  # a named thing counts like this many body occurrences
+# News is written as an inverted pyramid: the lead (about the first two paragraphs)
+# states the event, the rest adds background that other stories share. A word in the
+# lead counts twice; the body still counts (lead-only text lost what the lead leaves out).
+LEAD_WORDS = 60
+LEAD_WEIGHT = 1.0
 
 Vector = dict[str, float]
 
@@ -97,9 +102,12 @@ def named_things(text: str) -> list[str]:
 
 
 def article_terms(article: Article, tokens: Tokens | None = None) -> dict[str, float]:
-    """Weighted term counts: body terms, title terms and named things."""
+    """Weighted term counts: body terms (those of the lead counted again), title terms
+    and named things."""
     title_words, body_words = tokens or tokenize(article)
     counts: dict[str, float] = dict(Counter(terms_of_words(body_words)))
+    for term in terms_of_words(body_words[:LEAD_WORDS]):
+        counts[term] += LEAD_WEIGHT
     for term in terms_of_words(title_words):
         counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT
     for name in named_things(f"{article.title}\n{article.text}"):
