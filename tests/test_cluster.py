@@ -4,14 +4,24 @@ example cluster."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from newsweave.cluster import EventClusterer, cluster_articles, named_things
+from newsweave.cluster import (
+    LEAD_WEIGHT,
+    LEAD_WORDS,
+    EventClusterer,
+    article_terms,
+    cluster_articles,
+    is_non_article,
+    named_things,
+)
 from newsweave.evaluation.cluster_metrics import bcubed, recluster, score_clustering
 from newsweave.ingest import read_inputs
 from newsweave.model import Cluster, replace
+from newsweave.tokens import terms_of_words, words
 
 
 def test_bcubed_on_hand_computed_cases() -> None:
@@ -72,3 +82,52 @@ def test_open_events_are_capped(example_cluster: Cluster) -> None:
 def test_named_things_skip_sentence_initial_words() -> None:
     text = "Rebels said Bashar al-Assad spoke. The Bank of England met in London."
     assert named_things(text) == ["@bashar_al-assad", "@bank_of_england", "@london"]
+
+
+CRAWL_NOTICE = (
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+    "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+    "embargo period."
+)
+
+
+@pytest.mark.parametrize("deduplicate", [True, False])
+def test_non_article_pages_stay_alone(example_cluster: Cluster, deduplicate: bool) -> None:
+    # The same crawler notice stands in for a missing page beside many stories; copies of
+    # it are not one event (nor one syndicated story), and they do not join the stories.
+    aleppo = example_cluster.articles
+    notices = [
+        replace(aleppo[i], id=f"notice-{i}", title="", text=CRAWL_NOTICE, source=f"s{i}")
+        for i in range(3)
+    ]
+    wall = replace(aleppo[0], id="wall", title="", text="JavaScript is disabled\n\n"
+                   "You need to enable JavaScript to use SoundCloud")  # fmt: skip
+    stream = [aleppo[0], notices[0], aleppo[1], notices[1], wall, aleppo[2], notices[2], aleppo[3]]
+    events = cluster_articles(stream, deduplicate=deduplicate)
+    assert [len(e.articles) for e in events] == [4, 1, 1, 1, 1]
+    assert {a.id for a in events[0].articles} == {a.id for a in aleppo}
+    assert all(not a.also_published_by for e in events for a in e.articles)
+
+
+def test_non_article_needs_a_short_page(example_cluster: Cluster) -> None:
+    article = example_cluster.articles[0]
+    assert not is_non_article(article)
+    quoting = replace(
+        article, text=f"{article.text}\n\nAn archived copy is on the Wayback Machine."
+    )
+    assert not is_non_article(quoting)  # a real article may mention such things
+    assert is_non_article(replace(article, text=CRAWL_NOTICE))
+    expired = "The article you have been looking for has expired and is not longer available."
+    assert is_non_article(replace(article, text=expired))
+
+
+def test_lead_occurrences_count_twice(example_cluster: Cluster) -> None:
+    article = replace(example_cluster.articles[0], title="")  # body terms only
+    body = words(article.text)
+    raw = Counter(terms_of_words(body))
+    lead = Counter(terms_of_words(body[:LEAD_WORDS]))
+    later = set(terms_of_words(body[LEAD_WORDS:])) - set(lead)
+    assert lead and later
+    counts = article_terms(article)
+    assert all(counts[t] == raw[t] + LEAD_WEIGHT * n for t, n in lead.items())
+    assert all(counts[t] == raw[t] for t in later)

@@ -142,3 +142,30 @@ def test_without_the_stream_extra_dedupe_fails_cleanly(
     assert not out.exists()
     assert main(["cluster", str(example_dir), "-q", "--no-dedupe", "-o", str(out)]) == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_digest_store_saves_every_event_and_the_rejections(
+    warc: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsweave.store import open_store
+
+    db = f"sqlite:///{tmp_path / 'digest.db'}"
+    data = run_json(["digest", warc, "--format", "json", "--quiet", "--store", db], capsys)
+    printed = {e["cluster_id"]: e["brief"] for day in data["days"] for e in day["events"]}
+    store = open_store(db)
+    try:
+        stored = [store.get_cluster(s.id) for s in store.list_clusters()]
+        counts = store.counts()
+    finally:
+        store.close()
+    assert len(stored) == 3
+    for record in stored:
+        brief = printed[record.brief.cluster_id]
+        assert record.brief.headline == brief["headline"]
+        assert [a.title for a in record.brief.articles] == [a["title"] for a in brief["articles"]]
+    aleppo = next(r for r in stored if len(r.brief.articles) == 4)
+    assert {a.title for a in aleppo.brief.articles} == ALEPPO_TITLES
+    # The WARC's four rejected records are kept once, with the run's first event.
+    assert counts["rejections"] == 4
+    assert sorted(len(r.rejections) for r in stored) == [0, 0, 4]
+    assert any("record cut short" in p.reason for r in stored for p in r.rejections)

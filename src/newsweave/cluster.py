@@ -7,6 +7,11 @@ event whose centroid is most similar, if that similarity reaches a threshold and
 event is still within the time window of the article's date; otherwise it opens a new
 event. Events not updated for ``window_days`` (in stream time) are closed and emitted.
 
+Pages that are not articles at all (archive crawl notices, social-media location widgets,
+script walls, video players, expired pages) share no story with anything, yet identical
+copies of them turn up beside many stories: each is left as an event of its own, never
+joined, instead of gathering every copy into one false event.
+
 Candidate events come from an inverted index of the open events' top terms, and the
 number of open events is capped, so the work per article depends on the window, never
 on how many articles came before: a year of news streams through at a constant rate.
@@ -40,8 +45,31 @@ MAX_OPEN = 2000  # open events beyond this close, least recently updated first
 MAX_VOCABULARY = 500_000  # rare terms are forgotten beyond this, bounding memory
 TITLE_WEIGHT = 2.0  # a title term counts like this many body occurrences
 NAME_WEIGHT = 2.0  # a named thing counts like this many body occurrences
+# News is written as an inverted pyramid: the lead (about the first two paragraphs)
+# states the event, the rest adds background that other stories share. A word in the
+# lead counts twice; the body still counts (lead-only text lost what the lead leaves out).
+LEAD_WORDS = 60
+LEAD_WEIGHT = 1.0
 
 Vector = dict[str, float]
+
+# Notices that take the place of an article on a crawled page. Only short pages are
+# read as such (NON_ARTICLE_WORDS): a real article may quote any of these phrases.
+NON_ARTICLE = re.compile(
+    r"""\b(?:
+      crawl\ data | this\ crawl | these\ crawls | web\ crawl | wayback\ machine | archive-it
+    | tweet\ with\ a\ location | location\ information\ to\ your\ tweets
+    | add\ a\ location\ to\ your\ tweets
+    | enable\ javascript | javascript\ is\ (?:disabled|turned\ off) | enable\ cookies
+    | video\ (?:is\ )?(?:unavailable|not\ available) | video\ has\ been\ removed
+    | rating\ is\ available\ when\ the\ video | interactive\ transcript\ could\ not
+    | (?:page|article)\ you\ (?:have\ been\ |are\ )?looking\ for\ (?:has\ expired
+        | (?:was|could)\ not\ (?:be\ )?found | is\ no\ longer\ available)
+    | 404\ not\ found | page\ not\ found
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+NON_ARTICLE_WORDS = 150
 
 # Capitalised words in a row, allowing inner particles ("Bashar al-Assad", "Bank of
 # England"); a single capitalised word at a sentence start is not a name on its own.
@@ -74,9 +102,12 @@ def named_things(text: str) -> list[str]:
 
 
 def article_terms(article: Article, tokens: Tokens | None = None) -> dict[str, float]:
-    """Weighted term counts: body terms, title terms and named things."""
+    """Weighted term counts: body terms (those of the lead counted again), title terms
+    and named things."""
     title_words, body_words = tokens or tokenize(article)
     counts: dict[str, float] = dict(Counter(terms_of_words(body_words)))
+    for term in terms_of_words(body_words[:LEAD_WORDS]):
+        counts[term] += LEAD_WEIGHT
     for term in terms_of_words(title_words):
         counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT
     for name in named_things(f"{article.title}\n{article.text}"):
@@ -90,6 +121,12 @@ Tokens = tuple[list[str], list[str]]  # words of the title, words of the body
 def tokenize(article: Article) -> Tokens:
     """Split once; dedupe and clustering both read the words."""
     return words(article.title), words(article.text)
+
+
+def is_non_article(article: Article, tokens: Tokens | None = None) -> bool:
+    """A short page that is a crawler, widget, script-wall or missing-page notice."""
+    body_words = (tokens or tokenize(article))[1]
+    return len(body_words) <= NON_ARTICLE_WORDS and NON_ARTICLE.search(article.text) is not None
 
 
 def _top(vector: Vector, k: int) -> Vector:
@@ -199,15 +236,17 @@ class EventClusterer:
     def add(self, article: Article) -> list[Cluster]:
         """Place one article; returns the events that closed because time moved on."""
         tokens = tokenize(article)
-        if self.deduplicate and self._fold_copy(article, tokens):
-            return []
-        vector = self.vector(article, tokens)
+        if is_non_article(article, tokens):
+            # Alone, with an empty centroid: nothing joins it, and it is not folded as a
+            # copy (identical notices on many pages are not one syndicated story).
+            vector: Vector = {}
+            best = None
+        else:
+            if self.deduplicate and self._fold_copy(article, tokens):
+                return []
+            vector = self.vector(article, tokens)
+            best = self._best_event(vector, article.published)
         day = article.published
-        best, best_score = None, self.threshold
-        for event in self._candidates(vector, day):
-            score = event.similarity(vector)
-            if score >= best_score:
-                best, best_score = event, score
         if best is None:
             self._serial += 1
             best = OpenEvent(f"open-{self._serial}", [], {}, 0.0, None, None)
@@ -223,6 +262,14 @@ class EventClusterer:
         while len(self._open) > self.max_open:
             closed.append(self._close(next(iter(self._open))))
         return closed
+
+    def _best_event(self, vector: Vector, day: dt.date | None) -> OpenEvent | None:
+        best, best_score = None, self.threshold
+        for event in self._candidates(vector, day):
+            score = event.similarity(vector)
+            if score >= best_score:
+                best, best_score = event, score
+        return best
 
     def close_all(self) -> list[Cluster]:
         return [self._close(key) for key in list(self._open)]

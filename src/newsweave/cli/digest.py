@@ -6,7 +6,7 @@ import argparse
 
 from newsweave.cli import _output
 from newsweave.cli._stream import Collector, add_clustering_options
-from newsweave.cli.summarize import positive_int
+from newsweave.cli.summarize import add_store_option, positive_int, save_briefs
 from newsweave.config import Settings
 from newsweave.digest import make_digest
 from newsweave.errors import NoInputError
@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--recluster", action="store_true", help="ignore groupings given by the input"
     )
     add_clustering_options(parser)
+    add_store_option(parser, "also save each event's brief in the store")
     parser.set_defaults(handler=run)
 
 
@@ -62,4 +63,9 @@ def run(args: argparse.Namespace) -> int:
             tick=lambda n: bar.advance(bar.task_ids[0], n),
         )
     _output.write_result(render_digest(events, args.format), args.output)
+    if args.store is not None:
+        # Each event's brief (with its headline) is one cluster of the store; the run's
+        # rejected inputs are recorded with the first.
+        briefs = [e.brief for e in events]
+        save_briefs(briefs, collector.problems, args.store or None, quiet=args.quiet)
     return 0

@@ -40,6 +40,16 @@ def add_budget_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_store_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--store",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help=f"{what} (default $NEWSWEAVE_DB or ./newsweave.db)",
+    )
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "summarize",
@@ -59,13 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
-    parser.add_argument(
-        "--store",
-        nargs="?",
-        const="",
-        metavar="URL",
-        help="also save the briefs in the store (default $NEWSWEAVE_DB or ./newsweave.db)",
-    )
+    add_store_option(parser, "also save the briefs in the store")
     parser.set_defaults(handler=run)
 
 
@@ -90,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
             bar.advance(bar.task_ids[0])
     _output.write_result(render(briefs, args.format, explain=args.explain), args.output)
     if args.store is not None:
-        _save(briefs, loaded.problems, args.store or None, quiet=args.quiet)
+        save_briefs(briefs, loaded.problems, args.store or None, quiet=args.quiet)
     return 0
 
 
-def _save(briefs: list[Brief], problems: list[Problem], url: str | None, quiet: bool) -> None:
+def save_briefs(briefs: list[Brief], problems: list[Problem], url: str | None, quiet: bool) -> None:
+    """Save each brief as a cluster of the store (one transaction per brief)."""
     from newsweave.store import open_store  # SQLAlchemy only when --store is used
 
     store = open_store(url)
