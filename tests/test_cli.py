@@ -68,6 +68,9 @@ def test_explain_lists_removed_lines_and_scores(
     out = capsys.readouterr().out
     assert "## Why these sentences" in out
     assert "## Removed boilerplate" in out
+    assert "reported by sources 1, 2 (2 independent sources)" in out
+    assert "   - beat “" in out  # the runners-up it won over, and why
+    assert "{'" not in out  # explanations are prose, not a raw dict
     assert "ticker: `Just in:`" in out
     assert "wire credit: `(Reporting by John Irish, editing by Ros Russell)`" in out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from newsweave.model import Brief, Claim, ClaimValue, Source, SummarySentence, TimelineEntry
 
@@ -107,3 +108,49 @@ def timeline_date(entry: TimelineEntry) -> str:
 
 def more_note(total: int, shown: int) -> str:
     return f"{total - shown} more in the JSON output" if total > shown else ""
+
+
+def _number(value: Any) -> str:
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+
+def explain_lines(brief: Brief, sentence: SummarySentence) -> list[str]:
+    """Why a sentence was chosen, as plain lines a person can read (``--explain``)."""
+    info = dict(sentence.explain)
+    info.pop("filtered_out", None)  # cluster-wide: shown once, see ``filtered_summary``
+    info.pop("supported_by", None)  # the markers already say it
+    head = [str(info.pop("strategy", "selected"))]
+    head.append(f"score {sentence.score:.3g}")
+    if "words" in info:
+        head.append(f"{info.pop('words')} words")
+    if "position_in_article" in info:
+        head.append(f"sentence {int(info.pop('position_in_article')) + 1} of its article")
+    nums = ", ".join(str(n) for n in markers(brief, sentence))
+    lines = ["; ".join(head), f"reported by sources {nums} ({support_note(sentence)})"]
+    scores = info.pop("scores", None)
+    if isinstance(scores, dict) and scores:
+        parts = (f"{k.replace('_', ' ')} {_number(v)}" for k, v in scores.items())
+        lines.append("scores: " + ", ".join(parts))
+    concepts = info.pop("top_concepts", None)
+    if concepts:
+        lines.append("key phrases: " + ", ".join(str(c) for c in concepts))
+    rules = info.pop("compression", None)
+    if rules:
+        lines.append("shortened by removing: " + ", ".join(str(r) for r in rules))
+    for rival in info.pop("won_over", None) or []:
+        if isinstance(rival, dict):
+            why = rival.get("why_not", "")
+            lines.append(f"beat “{rival.get('sentence', '')}”: {why}")
+    for key, value in info.items():
+        lines.append(f"{key.replace('_', ' ')}: {_number(value)}")
+    return lines
+
+
+def filtered_summary(brief: Brief) -> str:
+    """Sentences the summarizer set aside before selection, by reason."""
+    for sentence in brief.summary:
+        counts = sentence.explain.get("filtered_out")
+        if isinstance(counts, dict) and counts:
+            parts = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+            return f"Set aside before selection: {parts}."
+    return ""

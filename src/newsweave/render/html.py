@@ -10,13 +10,14 @@ from newsweave.render._common import (
     SHOWN,
     brief_title,
     byline,
+    explain_lines,
+    filtered_summary,
     markers,
     more_note,
     numbers_of,
     readings,
     single_source,
     source_line,
-    support_note,
     timeline_date,
     top_claims,
     top_timeline,
@@ -158,13 +159,14 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
     if explain:
         out.append("<details open><summary>Why these sentences</summary><ol>")
         for sentence in brief.summary:
-            nums = ", ".join(str(n) for n in markers(brief, sentence))
-            out.append(
-                f"<li>score {sentence.score:.3f}; sources {nums} "
-                f"({escape(support_note(sentence))}); "
-                f"<code>{escape(str(sentence.explain))}</code></li>"
-            )
-        out.append("</ol></details><details><summary>Removed boilerplate</summary><ul>")
+            first, *rest = explain_lines(brief, sentence)
+            items = "".join(f"<li>{escape(line)}</li>" for line in rest)
+            out.append(f"<li>{escape(first)}<ul>{items}</ul></li>")
+        out.append("</ol>")
+        filtered = filtered_summary(brief)
+        if filtered:
+            out.append(f"<p>{escape(filtered)}</p>")
+        out.append("</details><details><summary>Removed boilerplate</summary><ul>")
         for article in brief.articles:
             number = brief.source_number(article.id)
             for removed in article.removed:

@@ -7,13 +7,14 @@ from newsweave.render._common import (
     SHOWN,
     brief_title,
     byline,
+    explain_lines,
+    filtered_summary,
     markers,
     more_note,
     numbers_of,
     readings,
     single_source,
     source_line,
-    support_note,
     timeline_date,
     top_claims,
     top_timeline,
@@ -117,11 +118,12 @@ def render_markdown(brief: Brief, explain: bool = False) -> str:
     if explain:
         lines += ["", "## Why these sentences", ""]
         for i, sentence in enumerate(brief.summary, 1):
-            nums = ", ".join(str(n) for n in markers(brief, sentence))
-            lines.append(
-                f"{i}. score {sentence.score:.3f}; sources {nums} ({support_note(sentence)}); "
-                f"details: `{sentence.explain}`"
-            )
+            first, *rest = explain_lines(brief, sentence)
+            lines.append(f"{i}. {_escape(first)}")
+            lines += [f"   - {_escape(line)}" for line in rest]
+        filtered = filtered_summary(brief)
+        if filtered:
+            lines += ["", _escape(filtered)]
         lines += ["", "## Removed boilerplate", ""]
         for article in brief.articles:
             if not article.removed:
