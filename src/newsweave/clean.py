@@ -126,6 +126,10 @@ def _norm(line: str) -> str:
     return " ".join(line.lower().split())
 
 
+def _sentence_like(line: str) -> bool:
+    return _words(line) >= 8 and line.endswith((".", "!", "?", '"', "”", "’"))
+
+
 def repeated_lines(texts: Iterable[str], min_articles: int = REPEAT_MIN_ARTICLES) -> frozenset[str]:
     """Short lines that appear in ``min_articles`` or more articles of one input: site chrome.
 
@@ -136,9 +140,7 @@ def repeated_lines(texts: Iterable[str], min_articles: int = REPEAT_MIN_ARTICLES
     for text in texts:
         counts.update({_norm(line) for line in text.splitlines() if line.strip()})
     return frozenset(
-        line
-        for line, n in counts.items()
-        if n >= min_articles and (_words(line) <= 15 or not line.endswith((".", '"', "”")))
+        line for line, n in counts.items() if n >= min_articles and not _sentence_like(line)
     )
 
 
@@ -218,13 +220,41 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         id=article_id(raw.origin, raw.text),
         text=cleaned.text,
         title=cleaned.title,
-        source=raw.source,
+        source=raw.source or _agency_from(cleaned.removed),
         url=raw.url,
         published=raw.published,
         byline=raw.byline or _byline_from(cleaned.removed),
         origin=raw.origin,
         removed=cleaned.removed,
+        also_published_by=raw.also_published_by,
     )
+
+
+_AGENCIES = {
+    "reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "bloomberg": "Bloomberg",
+    "xinhua": "Xinhua",
+    "dpa": "dpa",
+    "upi": "UPI",
+}
+_AGENCY_IN = re.compile(r"\(([A-Za-z .]+)\)|^[-–—]+\s*([A-Za-z .]+?)\.?$")
+
+
+def _agency_from(removed: Sequence[RemovedLine]) -> str:
+    """A wire credit or dateline naming an agency ("-Reuters", "BEIJING (AP) —") tells the
+    outlet of a text file that has no other metadata."""
+    for line in removed:
+        if line.reason not in ("wire credit", "dateline"):
+            continue
+        for match in _AGENCY_IN.finditer(line.text.strip()):
+            name = (match.group(1) or match.group(2) or "").strip().lower()
+            if name in _AGENCIES:
+                return _AGENCIES[name]
+    return ""
 
 
 def _byline_from(removed: Sequence[RemovedLine]) -> str:

@@ -99,6 +99,7 @@ class RawDocument(_Serializable):
     group: str | None = None  # cluster id given by the input (a dataset line), if any
     reference: str | None = None  # the group's human summary, if the dataset has one
     title_in_text: bool = False  # plain-text files: the first surviving line is the title
+    also_published_by: tuple[str, ...] = ()  # read back from a clusters file (see Article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,11 @@ class SummarySentence(_Serializable):
     independent_sources: int = 1  # outlets behind ``support``, syndicated copies counted once
     score: float = 0.0
     explain: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # When the sentence was compressed: the kept character spans of the article text, in
+    # order. ``text`` is exactly ``"".join(article.text[s:e] for s, e in kept)`` except that
+    # its first letter may be upper-cased (the one allowed normalisation). Empty when the
+    # whole sentence ``article.text[start:end]`` was kept.
+    kept: tuple[tuple[int, int], ...] = ()
 
     @property
     def single_source(self) -> bool:
@@ -188,6 +194,7 @@ class Quote(_Serializable):
     role: str = ""
     sources: tuple[str, ...] = ()  # article ids
     variants: tuple[str, ...] = ()
+    speaker_kind: str = ""  # person | organisation | nominal ("a police spokesman")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +206,9 @@ class ClaimValue(_Serializable):
     sentence: str = ""
     article_id: str = ""
     sources: tuple[str, ...] = ()
+    low: float | None = None  # the range the wording allows; None = unbounded
+    high: float | None = None
+    reading: int = 0  # in a disagreement: which of the conflicting readings (1, 2, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +226,8 @@ class TimelineEntry(_Serializable):
     expression: str = ""  # the date as written ("on Tuesday")
     sources: tuple[str, ...] = ()
     assumed_reference: bool = False
+    precision: str = "day"  # day | month
+    article_id: str = ""  # the article the sentence was taken from
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +268,20 @@ class Brief(_Serializable):
             if src.article_id == article_id:
                 return src.number
         raise KeyError(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestEvent(_Serializable):
+    """One event of a digest: its brief (with a headline-length summary) and its rank."""
+
+    cluster_id: str
+    brief: Brief
+    day: dt.date | None = None  # first reported
+    last_day: dt.date | None = None  # last reported
+    score: float = 0.0
+    independent_sources: int = 0  # outlets, syndicated copies counted once
+    articles: int = 0
+    copies: int = 0  # syndicated copies folded into the articles
 
 
 def replace(obj: T, **changes: Any) -> T:

@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from newsweave.analyze import analyze_cluster
 from newsweave.clean import clean_documents
 from newsweave.config import Settings
 from newsweave.ingest import read_inputs
-from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source
-from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
+from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source, replace
+from newsweave.summarize import Budget, SegmentedCluster, get_summarizer, summarize_cluster
 
 Progress = Callable[[int], None]
 LOOSE_GROUP = "__loose__"
@@ -69,12 +70,20 @@ def load(paths: Iterable[str], stdin: BinaryIO | None = None) -> Loaded:
     return group_documents(read_inputs(paths, stdin))
 
 
+def display_title(article: Article, words: int = 12) -> str:
+    """The article's title, or its opening words when it has none (dataset records)."""
+    if article.title:
+        return article.title
+    opening = article.text.split()
+    return " ".join(opening[:words]) + (" …" if len(opening) > words else "")
+
+
 def sources_of(cluster: Cluster) -> tuple[Source, ...]:
     return tuple(
         Source(
             number=i,
             article_id=a.id,
-            title=a.title or a.origin,
+            title=display_title(a),
             source=a.source,
             url=a.url,
             published=a.published,
@@ -89,14 +98,30 @@ def make_brief(cluster: Cluster, settings: Settings | None = None) -> Brief:
     settings = settings or Settings()
     doc = SegmentedCluster.from_cluster(cluster)
     budget = Budget(words=settings.words, sentences=settings.sentences)
-    summary = summarize_cluster(doc, budget, settings.summarizer)
-    return Brief(
+    summarizer = get_summarizer(settings.summarizer)
+    summary = summarize_cluster(doc, budget, summarizer)
+    warnings = []
+    if not summary:
+        warnings.append(f"no sentence of this cluster fits the budget of {budget}")
+    brief = Brief(
         cluster_id=cluster.id,
         summary=summary,
         sources=sources_of(cluster),
-        summarizer=settings.summarizer,
+        summarizer=summarizer.name,
+        warnings=tuple(warnings),
         budget_words=settings.words,
         articles=cluster.articles,
+    )
+    if not settings.analyze:
+        return brief
+    analysis = analyze_cluster(doc, settings.reference_date)
+    return replace(
+        brief,
+        quotes=analysis.quotes,
+        claims=analysis.claims,
+        disagreements=analysis.disagreements,
+        timeline=analysis.timeline,
+        people=analysis.people,
     )
 
 

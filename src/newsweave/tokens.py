@@ -39,7 +39,12 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words: stop words and pure numbers' punctuation dropped."""
-    return [stem(w) for w in words(text) if (w not in STOP_WORDS and len(w) > 1) or w.isdigit()]
+    return terms_of_words(words(text))
+
+
+def terms_of_words(tokens: list[str]) -> list[str]:
+    """``content_terms`` of already tokenized text (callers that need both reuse ``words``)."""
+    return [stem(w) for w in tokens if (w not in STOP_WORDS and len(w) > 1) or w.isdigit()]
 
 
 def bigrams(terms: list[str]) -> list[tuple[str, str]]:

@@ -13,11 +13,20 @@ import sys
 from collections.abc import Sequence
 
 from newsweave import __version__
-from newsweave.cli import _output, evaluate, summarize
+from newsweave.cli import (
+    _output,
+    cluster,
+    digest,
+    eval_clusters,
+    evaluate,
+    serve,
+    store,
+    summarize,
+)
 from newsweave.errors import NewsweaveError
 
 # Command modules, in the order ``--help`` lists them.
-COMMANDS = [summarize, evaluate]
+COMMANDS = [summarize, cluster, digest, evaluate, eval_clusters, serve, store]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: say so in one line, details with -v
+        if args.verbose:
+            _output.stderr.print_exception()
+        _output.error(f"internal error: {type(exc).__name__}: {exc} (run with -v for details)")
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

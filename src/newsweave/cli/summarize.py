@@ -8,6 +8,7 @@ import datetime as dt
 from newsweave.cli import _output
 from newsweave.config import Settings
 from newsweave.errors import NoInputError
+from newsweave.model import Brief, Problem
 from newsweave.pipeline import load, make_brief
 from newsweave.render import FORMATS, render
 
@@ -39,6 +40,16 @@ def add_budget_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_store_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--store",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help=f"{what} (default $NEWSWEAVE_DB or ./newsweave.db)",
+    )
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "summarize",
@@ -58,6 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
+    add_store_option(parser, "also save the briefs in the store")
     parser.set_defaults(handler=run)
 
 
@@ -81,4 +93,24 @@ def run(args: argparse.Namespace) -> int:
             briefs.append(make_brief(cluster, settings))
             bar.advance(bar.task_ids[0])
     _output.write_result(render(briefs, args.format, explain=args.explain), args.output)
+    if args.store is not None:
+        save_briefs(briefs, loaded.problems, args.store or None, quiet=args.quiet)
     return 0
+
+
+def save_briefs(briefs: list[Brief], problems: list[Problem], url: str | None, quiet: bool) -> None:
+    """Save each brief as a cluster of the store (one transaction per brief)."""
+    from newsweave.store import open_store  # SQLAlchemy only when --store is used
+
+    store = open_store(url)
+    try:
+        # The run's rejected inputs are recorded once, with its first brief.
+        ids = [
+            store.save_brief(b, problems=problems if i == 0 else ()).id
+            for i, b in enumerate(briefs)
+        ]
+    finally:
+        store.close()
+    if not quiet:
+        listed = ", ".join(str(i) for i in ids)
+        _output.stderr.print(f"stored as cluster {listed} in {store.url}", highlight=False)

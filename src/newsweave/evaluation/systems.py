@@ -22,7 +22,7 @@ from newsweave.errors import ConfigError
 from newsweave.evaluation.oracle import greedy_oracle
 from newsweave.evaluation.rouge import Scorer
 from newsweave.summarize import Budget, Pick, SegmentedCluster, get_summarizer, word_count
-from newsweave.summarize._select import chronological
+from newsweave.summarize._select import chronological, pick_text
 
 __all__ = [
     "DEFAULT_SYSTEMS",
@@ -92,7 +92,8 @@ def parse_systems(spec: str) -> list[str]:
 
 
 def _texts(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[str]:
-    return [doc.sentences[p.index].text for p in chronological(doc, picks)]
+    """The picked sentences as the summary shows them (compressed ones as compressed)."""
+    return [pick_text(doc, p) for p in chronological(doc, picks)]
 
 
 def _fill_ranked(ranker: Ranking) -> Produce:

@@ -22,10 +22,20 @@ from newsweave.ingest.jsonl import parse_json_document, parse_json_lines
 from newsweave.ingest.text import parse_text
 from newsweave.model import Problem, RawDocument
 
-__all__ = ["Reader", "expand_paths", "read_bytes", "read_inputs", "read_path"]
+__all__ = [
+    "PathReader",
+    "Reader",
+    "expand_paths",
+    "read_bytes",
+    "read_inputs",
+    "read_path",
+    "register_path_reader",
+    "register_reader",
+]
 
 Item = RawDocument | Problem
 Reader = Callable[[str, bytes], Iterator[Item]]
+PathReader = Callable[[Path], Iterator[Item]]
 STDIN = "-"
 
 
@@ -84,6 +94,15 @@ def register_reader(fmt: str, reader: Reader) -> None:
     READERS[fmt] = reader
 
 
+# Formats whose files are streamed from disk instead of read whole (big archives).
+PATH_READERS: dict[str, PathReader] = {}
+
+
+def register_path_reader(fmt: str, reader: PathReader) -> None:
+    """Read files of ``fmt`` with ``reader(path)``, which streams, instead of as bytes."""
+    PATH_READERS[fmt] = reader
+
+
 def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Item]:
     """Read one input given as bytes; ``fmt`` defaults to the name's extension or a sniff."""
     try:
@@ -96,7 +115,11 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
             _load_stream_readers()
             reader = READERS.get(fmt)
         if reader is None:
-            yield Problem(origin, f"no reader for {fmt} input in this installation")
+            yield Problem(
+                origin,
+                f"no reader for {fmt} input in this installation"
+                " (WARC and feeds need the 'stream' extra: pip install 'newsweave[stream]')",
+            )
             return
         yield from reader(origin, data)
     except InputError as exc:
@@ -119,7 +142,7 @@ def read_path(path: Path) -> Iterator[Item]:
     """Read one file. JSON Lines stream line by line so big datasets stay in bounded memory."""
     origin = str(path)
     try:
-        fmt = sniff.format_of(path.name)
+        fmt = sniff.format_of(origin)
     except InputError as exc:
         yield Problem(exc.where, exc.reason)
         return
@@ -131,6 +154,11 @@ def read_path(path: Path) -> Iterator[Item]:
                     yield Problem(origin, "binary content, not text")
                     return
                 yield from parse_json_lines(origin, handle)
+            return
+        if fmt is not None and fmt not in READERS:
+            _load_stream_readers()
+        if fmt in PATH_READERS:
+            yield from PATH_READERS[fmt](path)
             return
         data = path.read_bytes()
     except gzip.BadGzipFile as exc:

@@ -45,6 +45,13 @@ def outlet_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _strings(value: Any) -> tuple[str, ...]:
+    """A list of strings from a record (``also_published_by`` of our clusters files)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str) and v)
+
+
 def _summary_of(record: dict[str, Any]) -> str | None:
     for key in _SUMMARY_KEYS:
         value = record.get(key)
@@ -90,6 +97,7 @@ def _article(
         byline=str(item.get("author") or item.get("byline") or ""),
         group=group,
         reference=reference,
+        also_published_by=_strings(item.get("also_published_by")),
     )
 
 
@@ -121,6 +129,10 @@ def records_to_documents(
         yield _article(f"{where}#{k}", item, group, reference)
 
 
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    return exc.msg.removesuffix(" at").lower()
+
+
 def parse_json_lines(path: str, lines: Iterable[bytes]) -> Iterator[RawDocument | Problem]:
     """Stream a JSON Lines file; a bad line is reported with its number and skipped."""
     for number, raw in enumerate(lines, 1):
@@ -137,7 +149,7 @@ def parse_json_lines(path: str, lines: Iterable[bytes]) -> Iterator[RawDocument 
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Problem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield Problem(where, f"invalid JSON ({_json_reason(exc)} at column {exc.colno})")
             continue
         yield from records_to_documents(where, record, f"{path}:{number}")
 
@@ -150,7 +162,8 @@ def parse_json_document(path: str, text: str) -> Iterator[RawDocument | Problem]
         if text.lstrip().startswith("{") and "\n" in text.strip():
             yield from parse_json_lines(path, (line.encode() for line in text.splitlines()))
             return
-        yield Problem(path, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        reason = _json_reason(exc)
+        yield Problem(path, f"invalid JSON ({reason} at line {exc.lineno} column {exc.colno})")
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records, 1):

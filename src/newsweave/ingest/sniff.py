@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 
 from newsweave.errors import BinaryContentError, UnsupportedFormatError
 
@@ -55,7 +56,7 @@ def sniff_format(data: bytes) -> str:
     """Guess the format of extensionless input (stdin, files without a suffix)."""
     head = data[:2048].lstrip().lower()
     if data[:2] == b"\x1f\x8b":
-        return JSONL
+        return WARC if _gunzipped_head(data).startswith(b"WARC/") else JSONL
     if head.startswith(b"warc/"):
         return WARC
     if head.startswith((b"{", b"[")):
@@ -67,6 +68,14 @@ def sniff_format(data: bytes) -> str:
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
         return HTML
     return TEXT
+
+
+def _gunzipped_head(data: bytes) -> bytes:
+    """The first bytes of gzipped data, without decompressing all of it."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 64)
+    except zlib.error:
+        return b""
 
 
 def maybe_gunzip(path: str, data: bytes) -> bytes:

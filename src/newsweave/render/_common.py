@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsweave.model import Brief, Source, SummarySentence
+from collections.abc import Sequence
+from typing import Any
+
+from newsweave.model import Brief, Claim, ClaimValue, Source, SummarySentence, TimelineEntry
 
 
 def brief_title(brief: Brief) -> str:
@@ -47,3 +50,107 @@ def byline(brief: Brief) -> str:
 def support_note(sentence: SummarySentence) -> str:
     n = sentence.independent_sources
     return "single source" if n <= 1 else f"{n} independent sources"
+
+
+# How many items of each analysis section the Markdown and HTML briefs show; the JSON output
+# always carries everything.
+SHOWN = {"quotes": 12, "claims": 10, "timeline": 20, "people": 15}
+
+
+def numbers_of(brief: Brief, article_ids: Sequence[str]) -> list[int]:
+    """Source numbers of article ids, ascending; ids not in the brief are skipped."""
+    known = {s.article_id: s.number for s in brief.sources}
+    return sorted({known[a] for a in article_ids if a in known})
+
+
+def independent(brief: Brief, article_ids: Sequence[str]) -> int:
+    """Outlets behind some articles, syndicated copies (same outlet) counted once."""
+    outlets = {}
+    for article in brief.articles:
+        outlets[article.id] = (article.source or "").strip().lower() or f"article:{article.id}"
+    return len({outlets.get(a, a) for a in article_ids})
+
+
+def single_source(brief: Brief, article_ids: Sequence[str]) -> bool:
+    return len(brief.sources) > 1 and independent(brief, article_ids) <= 1
+
+
+def readings(claim: Claim) -> list[list[ClaimValue]]:
+    """A disagreement's values grouped by reading (values that agree with each other)."""
+    groups: dict[int, list[ClaimValue]] = {}
+    for value in claim.values:
+        groups.setdefault(value.reading, []).append(value)
+    return [groups[k] for k in sorted(groups)]
+
+
+def top_claims(brief: Brief) -> list[Claim]:
+    """Claims that are not disagreements, corroborated ones first."""
+    rest = [c for c in brief.claims if not c.conflicting]
+    rest.sort(key=lambda c: -independent(brief, c.sources))
+    return rest[: SHOWN["claims"]]
+
+
+def top_timeline(brief: Brief) -> list[TimelineEntry]:
+    """The best-supported timeline entries, in date order."""
+    ranked = sorted(
+        range(len(brief.timeline)),
+        key=lambda i: (-len(brief.timeline[i].sources), brief.timeline[i].assumed_reference, i),
+    )
+    keep = sorted(ranked[: SHOWN["timeline"]])
+    return [brief.timeline[i] for i in keep]
+
+
+def timeline_date(entry: TimelineEntry) -> str:
+    if entry.precision == "month":
+        return entry.date.strftime("%Y-%m")
+    return entry.date.isoformat()
+
+
+def more_note(total: int, shown: int) -> str:
+    return f"{total - shown} more in the JSON output" if total > shown else ""
+
+
+def _number(value: Any) -> str:
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+
+def explain_lines(brief: Brief, sentence: SummarySentence) -> list[str]:
+    """Why a sentence was chosen, as plain lines a person can read (``--explain``)."""
+    info = dict(sentence.explain)
+    info.pop("filtered_out", None)  # cluster-wide: shown once, see ``filtered_summary``
+    info.pop("supported_by", None)  # the markers already say it
+    head = [str(info.pop("strategy", "selected"))]
+    head.append(f"score {sentence.score:.3g}")
+    if "words" in info:
+        head.append(f"{info.pop('words')} words")
+    if "position_in_article" in info:
+        head.append(f"sentence {int(info.pop('position_in_article')) + 1} of its article")
+    nums = ", ".join(str(n) for n in markers(brief, sentence))
+    lines = ["; ".join(head), f"reported by sources {nums} ({support_note(sentence)})"]
+    scores = info.pop("scores", None)
+    if isinstance(scores, dict) and scores:
+        parts = (f"{k.replace('_', ' ')} {_number(v)}" for k, v in scores.items())
+        lines.append("scores: " + ", ".join(parts))
+    concepts = info.pop("top_concepts", None)
+    if concepts:
+        lines.append("key phrases: " + ", ".join(str(c) for c in concepts))
+    rules = info.pop("compression", None)
+    if rules:
+        lines.append("shortened by removing: " + ", ".join(str(r) for r in rules))
+    for rival in info.pop("won_over", None) or []:
+        if isinstance(rival, dict):
+            why = rival.get("why_not", "")
+            lines.append(f"beat “{rival.get('sentence', '')}”: {why}")
+    for key, value in info.items():
+        lines.append(f"{key.replace('_', ' ')}: {_number(value)}")
+    return lines
+
+
+def filtered_summary(brief: Brief) -> str:
+    """Sentences the summarizer set aside before selection, by reason."""
+    for sentence in brief.summary:
+        counts = sentence.explain.get("filtered_out")
+        if isinstance(counts, dict) and counts:
+            parts = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+            return f"Set aside before selection: {parts}."
+    return ""

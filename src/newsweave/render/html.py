@@ -6,7 +6,22 @@ from collections.abc import Sequence
 from html import escape
 
 from newsweave.model import Brief
-from newsweave.render._common import brief_title, byline, markers, source_line, support_note
+from newsweave.render._common import (
+    SHOWN,
+    brief_title,
+    byline,
+    explain_lines,
+    filtered_summary,
+    markers,
+    more_note,
+    numbers_of,
+    readings,
+    single_source,
+    source_line,
+    timeline_date,
+    top_claims,
+    top_timeline,
+)
 
 STYLE = """
 body{font:16px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;background:#f6f7f9;
@@ -15,9 +30,101 @@ border-radius:10px;padding:1.5rem 1.75rem;margin-bottom:1.5rem;box-shadow:0 1px 
 h1{font-size:1.5rem;line-height:1.3;margin:0 0 .25rem}.meta{color:#5b6470;font-size:.9rem}
 p.s{margin:.8rem 0}sup a{text-decoration:none;color:#1558b0;font-size:.75rem;margin-left:1px}
 .single{color:#9a5b00;font-size:.8rem;margin-left:.3rem}ol.sources li{margin:.35rem 0}
+.note{background:#fff6e0;padding:.5rem .75rem;border-radius:6px}
 .origin{color:#5b6470;font-size:.85rem}code{font-size:.85rem}details{margin-top:1rem}
+ul.analysis li{margin:.45rem 0}blockquote{margin:0;display:inline}.who{font-weight:600}
+.role,.assumed{color:#5b6470;font-size:.85rem}.vs{font-weight:600;margin:0 .4rem;color:#9a5b00}
+time{font-weight:600;font-variant-numeric:tabular-nums;margin-right:.4rem}
 @media (max-width:600px){main{padding:.5rem}article.brief{padding:1rem}}
 """
+
+
+def _refs(brief: Brief, article_ids: tuple[str, ...], anchor: str, mark: bool = True) -> str:
+    refs = "".join(
+        f'<sup><a href="#{anchor}{n}">[{n}]</a></sup>' for n in numbers_of(brief, article_ids)
+    )
+    if mark and single_source(brief, article_ids):
+        refs += '<span class="single">single source</span>'
+    return refs
+
+
+def _section(title: str, items: list[str], total: int, shown: int) -> list[str]:
+    note = more_note(total, shown)
+    if note:
+        items.append(f'<li class="role">{escape(note)}</li>')
+    return [f"<h2>{escape(title)}</h2>", '<ul class="analysis">', *items, "</ul>"]
+
+
+def _analysis_html(brief: Brief, anchor: str) -> list[str]:
+    """Quotes, disagreements, figures, timeline and people; all article text escaped."""
+    out: list[str] = []
+    if brief.quotes:
+        items = []
+        for q in brief.quotes[: SHOWN["quotes"]]:
+            role = f' <span class="role">{escape(q.role)}</span>' if q.role else ""
+            items.append(
+                f"<li><blockquote>“{escape(q.text)}”</blockquote> — "
+                f'<span class="who">{escape(q.speaker)}</span>{role}'
+                f"{_refs(brief, q.sources, anchor)}</li>"
+            )
+        out += _section("Who said what", items, len(brief.quotes), SHOWN["quotes"])
+    if brief.disagreements:
+        items = []
+        for claim in brief.disagreements:
+            sides = [
+                ", ".join(
+                    f"{escape(v.text)}{_refs(brief, v.sources, anchor, mark=False)}"
+                    for v in reading
+                )
+                for reading in readings(claim)
+            ]
+            items.append(
+                f"<li><b>{escape(claim.subject)}</b>: "
+                + '<span class="vs">vs</span>'.join(sides)
+                + "</li>"
+            )
+        out += _section("Where the sources disagree", items, len(items), len(items))
+    claims = top_claims(brief)
+    if claims:
+        items = []
+        for claim in claims:
+            values = " / ".join(escape(v.text) for v in claim.values)
+            subject = escape(claim.subject).replace("…", f"<b>{values}</b>", 1)
+            items.append(f"<li>{subject}{_refs(brief, claim.sources, anchor)}</li>")
+        rest = len([c for c in brief.claims if not c.conflicting])
+        out += _section("Figures", items, rest, len(items))
+    if brief.timeline:
+        entries = top_timeline(brief)
+        items = []
+        for entry in entries:
+            assumed = (
+                ' <span class="assumed">(date assumed: article undated)</span>'
+                if entry.assumed_reference
+                else ""
+            )
+            items.append(
+                f'<li><time datetime="{entry.date.isoformat()}">{timeline_date(entry)}</time>'
+                f"{escape(entry.text)}{_refs(brief, entry.sources, anchor)}{assumed}</li>"
+            )
+        out += _section("Timeline", items, len(brief.timeline), len(entries))
+    if brief.people:
+        items = []
+        for person in brief.people[: SHOWN["people"]]:
+            roles = f' <span class="role">{escape("; ".join(person.roles))}</span>'
+            kind = (
+                ' <span class="role">(organisation)</span>' if person.kind == "organisation" else ""
+            )
+            quoted = ""
+            if person.quoted_by:
+                quoted = " · quoted by" + _refs(brief, person.quoted_by, anchor, mark=False)
+            n = person.mentions
+            articles = f"{n} article" + ("s" if n != 1 else "")
+            items.append(
+                f'<li><span class="who">{escape(person.name)}</span>{kind}'
+                f"{roles if person.roles else ''} · in {articles}{quoted}</li>"
+            )
+        out += _section("People and organisations", items, len(brief.people), SHOWN["people"])
+    return out
 
 
 def _brief_html(brief: Brief, index: int, explain: bool) -> str:
@@ -27,6 +134,7 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
         f"<h1>{escape(brief_title(brief))}</h1>",
         f'<p class="meta">{escape(byline(brief))}</p>',
     ]
+    out += [f'<p class="note">{escape(w)}</p>' for w in brief.warnings]
     for sentence in brief.summary:
         refs = "".join(
             f'<sup><a href="#{anchor}{n}">[{n}]</a></sup>' for n in markers(brief, sentence)
@@ -37,6 +145,7 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
             else ""
         )
         out.append(f'<p class="s">{escape(sentence.text)}{refs}{single}</p>')
+    out += _analysis_html(brief, anchor)
     out.append('<h2>Sources</h2><ol class="sources">')
     for src in brief.sources:
         meta = ", ".join(source_line(src))
@@ -50,13 +159,14 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
     if explain:
         out.append("<details open><summary>Why these sentences</summary><ol>")
         for sentence in brief.summary:
-            nums = ", ".join(str(n) for n in markers(brief, sentence))
-            out.append(
-                f"<li>score {sentence.score:.3f}; sources {nums} "
-                f"({escape(support_note(sentence))}); "
-                f"<code>{escape(str(sentence.explain))}</code></li>"
-            )
-        out.append("</ol></details><details><summary>Removed boilerplate</summary><ul>")
+            first, *rest = explain_lines(brief, sentence)
+            items = "".join(f"<li>{escape(line)}</li>" for line in rest)
+            out.append(f"<li>{escape(first)}<ul>{items}</ul></li>")
+        out.append("</ol>")
+        filtered = filtered_summary(brief)
+        if filtered:
+            out.append(f"<p>{escape(filtered)}</p>")
+        out.append("</details><details><summary>Removed boilerplate</summary><ul>")
         for article in brief.articles:
             number = brief.source_number(article.id)
             for removed in article.removed:

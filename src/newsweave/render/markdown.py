@@ -3,7 +3,22 @@
 from __future__ import annotations
 
 from newsweave.model import Brief
-from newsweave.render._common import brief_title, byline, markers, source_line, support_note
+from newsweave.render._common import (
+    SHOWN,
+    brief_title,
+    byline,
+    explain_lines,
+    filtered_summary,
+    markers,
+    more_note,
+    numbers_of,
+    readings,
+    single_source,
+    source_line,
+    timeline_date,
+    top_claims,
+    top_timeline,
+)
 
 
 def _escape(text: str) -> str:
@@ -13,13 +28,85 @@ def _escape(text: str) -> str:
     return text
 
 
+def _refs(brief: Brief, article_ids: tuple[str, ...]) -> str:
+    refs = "".join(f"[{n}]" for n in numbers_of(brief, article_ids))
+    return refs + (" _(single source)_" if single_source(brief, article_ids) else "")
+
+
+def _more(total: int, shown: int) -> list[str]:
+    note = more_note(total, shown)
+    return [f"- _{note}_"] if note else []
+
+
+def _analysis(brief: Brief) -> list[str]:
+    """The cross-source sections: quotes, disagreements, figures, timeline, people."""
+    lines: list[str] = []
+    if brief.quotes:
+        lines += ["## Who said what", ""]
+        for quote in brief.quotes[: SHOWN["quotes"]]:
+            role = f" ({_escape(quote.role)})" if quote.role else ""
+            lines.append(
+                f"- “{_escape(quote.text)}” — **{_escape(quote.speaker)}**{role} "
+                f"{_refs(brief, quote.sources)}"
+            )
+        lines += [*_more(len(brief.quotes), SHOWN["quotes"]), ""]
+    if brief.disagreements:
+        lines += ["## Where the sources disagree", ""]
+        for claim in brief.disagreements:
+            sides = [
+                ", ".join(
+                    f"{_escape(v.text)} {''.join(f'[{n}]' for n in numbers_of(brief, v.sources))}"
+                    for v in reading
+                )
+                for reading in readings(claim)
+            ]
+            lines.append(f"- **{_escape(claim.subject)}**: " + " **vs** ".join(sides))
+        lines.append("")
+    shown_claims = top_claims(brief)
+    if shown_claims:
+        lines += ["## Figures", ""]
+        for claim in shown_claims:
+            values = " / ".join(_escape(v.text) for v in claim.values)
+            subject = _escape(claim.subject).replace("…", f"**{values}**", 1)
+            lines.append(f"- {subject} {_refs(brief, claim.sources)}")
+        rest = len([c for c in brief.claims if not c.conflicting])
+        lines += [*_more(rest, len(shown_claims)), ""]
+    if brief.timeline:
+        lines += ["## Timeline", ""]
+        entries = top_timeline(brief)
+        for entry in entries:
+            assumed = " _(date assumed: article undated)_" if entry.assumed_reference else ""
+            lines.append(
+                f"- **{timeline_date(entry)}** ({_escape(entry.expression)}) — "
+                f"{_escape(entry.text)} {_refs(brief, entry.sources)}{assumed}"
+            )
+        lines += [*_more(len(brief.timeline), len(entries)), ""]
+    if brief.people:
+        lines += ["## People and organisations", ""]
+        for person in brief.people[: SHOWN["people"]]:
+            roles = f" — {_escape('; '.join(person.roles))}" if person.roles else ""
+            kind = " (organisation)" if person.kind == "organisation" else ""
+            quoted = (
+                f"; quoted by {''.join(f'[{n}]' for n in numbers_of(brief, person.quoted_by))}"
+                if person.quoted_by
+                else ""
+            )
+            articles = f"{person.mentions} article" + ("s" if person.mentions != 1 else "")
+            lines.append(f"- **{_escape(person.name)}**{kind}{roles} — in {articles}{quoted}")
+        lines += [*_more(len(brief.people), SHOWN["people"]), ""]
+    return lines
+
+
 def render_markdown(brief: Brief, explain: bool = False) -> str:
     lines = [f"# {_escape(brief_title(brief))}", "", f"_{byline(brief)}_", ""]
+    for warning in brief.warnings:
+        lines += [f"> **Note:** {_escape(warning)}", ""]
     for sentence in brief.summary:
         refs = "".join(f"[{n}]" for n in markers(brief, sentence))
         note = " _(single source)_" if sentence.single_source and len(brief.sources) > 1 else ""
         lines.append(f"{_escape(sentence.text)} {refs}{note}")
         lines.append("")
+    lines += _analysis(brief)
     lines.append("## Sources")
     lines.append("")
     for src in brief.sources:
@@ -31,11 +118,12 @@ def render_markdown(brief: Brief, explain: bool = False) -> str:
     if explain:
         lines += ["", "## Why these sentences", ""]
         for i, sentence in enumerate(brief.summary, 1):
-            nums = ", ".join(str(n) for n in markers(brief, sentence))
-            lines.append(
-                f"{i}. score {sentence.score:.3f}; sources {nums} ({support_note(sentence)}); "
-                f"details: `{sentence.explain}`"
-            )
+            first, *rest = explain_lines(brief, sentence)
+            lines.append(f"{i}. {_escape(first)}")
+            lines += [f"   - {_escape(line)}" for line in rest]
+        filtered = filtered_summary(brief)
+        if filtered:
+            lines += ["", _escape(filtered)]
         lines += ["", "## Removed boilerplate", ""]
         for article in brief.articles:
             if not article.removed:

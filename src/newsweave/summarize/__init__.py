@@ -41,14 +41,29 @@ def _centroid() -> Summarizer:
     return CentroidSummarizer()
 
 
+def _weave() -> Summarizer:
+    from newsweave.summarize.weave import WeaveSummarizer
+
+    return WeaveSummarizer()
+
+
+def _weave_submodular() -> Summarizer:
+    from newsweave.summarize.weave import SubmodularWeaveSummarizer
+
+    return SubmodularWeaveSummarizer()
+
+
 # name -> factory; factories import lazily so optional peers cost nothing until used.
 SUMMARIZERS: dict[str, Callable[[], Summarizer]] = {
     "centroid.v1": _centroid,
+    "weave.v2": _weave,
+    "weave.submodular": _weave_submodular,
 }
 ALIASES: dict[str, str] = {
-    "default": "centroid.v1",
-    "newsweave": "centroid.v1",
+    "default": "weave.v2",
+    "newsweave": "weave.v2",
     "v1": "centroid.v1",
+    "v2": "weave.v2",
 }
 DEFAULT_SUMMARIZER = "default"
 

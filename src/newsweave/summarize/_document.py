@@ -54,8 +54,13 @@ class SegmentedCluster:
         return {a.id: i for i, a in enumerate(self.cluster.articles)}
 
     @cached_property
+    def ordered_terms(self) -> list[list[str]]:
+        """Content terms of each sentence in reading order (bigrams need the order)."""
+        return [content_terms(s.text) for s in self.sentences]
+
+    @cached_property
     def terms(self) -> list[frozenset[str]]:
-        return [frozenset(content_terms(s.text)) for s in self.sentences]
+        return [frozenset(terms) for terms in self.ordered_terms]
 
     @cached_property
     def article_frequency(self) -> dict[str, int]:

@@ -23,6 +23,23 @@ class Pick:
     index: int
     score: float = 0.0
     explain: dict[str, Any] = field(default_factory=dict)
+    # Kept character spans of the article text when the sentence was compressed
+    # (see ``SummarySentence.kept``); empty means the whole sentence.
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+def join_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The compressed sentence: the kept spans joined as they are, first letter upper-cased
+    (the one normalisation a compressed sentence may carry)."""
+    joined = "".join(text[start:end] for start, end in spans)
+    return joined[:1].upper() + joined[1:]
+
+
+def pick_text(doc: SegmentedCluster, pick: Pick) -> str:
+    sentence = doc.sentences[pick.index]
+    if not pick.spans:
+        return sentence.text
+    return join_spans(doc.articles[sentence.article_id].text, pick.spans)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -77,14 +94,17 @@ def to_summary(doc: SegmentedCluster, picks: Sequence[Pick]) -> tuple[SummarySen
         support = support_of(doc, pick.index)
         out.append(
             SummarySentence(
-                text=sentence.text,
+                text=pick_text(doc, pick),
                 article_id=sentence.article_id,
                 start=sentence.start,
                 end=sentence.end,
                 support=support,
                 independent_sources=independent_sources([doc.articles[a] for a in support]),
                 score=round(pick.score, 4),
-                explain=pick.explain,
+                explain={**pick.explain, "supported_by": list(support)}
+                if pick.explain
+                else pick.explain,
+                kept=pick.spans,
             )
         )
     return tuple(out)

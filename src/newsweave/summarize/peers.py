@@ -7,9 +7,11 @@
   a document built from our sentences and a regex word tokenizer; its English Snowball
   stemmer and stop list are code and need no data.
 
-Each peer ranks every sentence of the cluster; ``select`` fills the budget in rank order
-with whole sentences, and the evaluation harness uses ``rank`` to fill it and cut the last
-sentence, the usual protocol for ROUGE at a fixed length.
+Each peer ranks every sentence of the cluster. ``select`` (``newsweave summarize
+--summarizer lexrank``) fills the budget in rank order with whole sentences, skipping
+restatements like every newsweave summarizer; the evaluation harness uses ``rank`` as is,
+filling the budget and cutting the last sentence, the usual protocol for ROUGE at a fixed
+length.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 
 from newsweave.errors import MissingExtraError
 from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick
+from newsweave.summarize._select import Pick, is_redundant
 
 __all__ = ["PEERS", "LeadSummarizer", "SumySummarizer", "fill_in_order"]
 
@@ -32,7 +34,9 @@ _SUMY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*", re.UNICODE)
 
 
 def fill_in_order(doc: SegmentedCluster, order: Sequence[int], budget: Budget) -> list[Pick]:
-    """Whole sentences in preference order, skipping those that no longer fit."""
+    """Whole sentences in preference order, skipping those that no longer fit and those
+    that restate a chosen fact: as a newsweave summarizer a peer keeps the invariants every
+    brief keeps (the evaluation scores the peer's own ranking, unfiltered, via ``rank``)."""
     chosen: list[Pick] = []
     words = 0
     for rank, index in enumerate(order):
@@ -40,6 +44,8 @@ def fill_in_order(doc: SegmentedCluster, order: Sequence[int], budget: Budget) -
         if n == 0 or not budget.allows(words + n, len(chosen) + 1):
             if budget.sentences is not None and len(chosen) >= budget.sentences:
                 break
+            continue
+        if is_redundant(doc, index, [p.index for p in chosen]):
             continue
         chosen.append(Pick(index, 1.0 / (1 + rank), {"rank": rank + 1}))
         words += n

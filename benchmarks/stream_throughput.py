@@ -1,0 +1,195 @@
+"""Clustering throughput on a long stream: articles per second as the stream grows.
+
+Builds a stream of 20,000 plain-text articles from the dev sets: the pooled dev articles
+are replayed as successive weeks, each replica with a random fifth of its sentences
+dropped (so replicas are not exact copies), spread over two days, a week after the
+previous replica (beyond the 3-day window, so each week's events close), in shuffled
+order within a replica. Three measurements:
+
+* the clusterer alone (articles already cleaned, HTML extraction excluded), with and
+  without near-duplicate folding, one core, rate per 1,000 articles plotted against
+  articles seen (docs/img/stream-throughput.png): the rate must stay flat;
+* ``newsweave cluster`` end to end on the stream written as JSON Lines (parsing and
+  cleaning included), in a child process whose peak resident memory is reported.
+
+    PYTHONPATH=src python -m benchmarks.stream_throughput [--data DIR] [--articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks._stream_data import ROOT, base_parser, data_dir, grouped_articles, machine
+from newsweave.cluster import EventClusterer
+from newsweave.model import Article, replace
+from newsweave.segment import split_sentences
+
+ARTICLES = 20_000
+STEP = 1_000
+START = dt.date(2017, 1, 2)
+PLOT = ROOT / "docs" / "img" / "stream-throughput.png"
+
+
+def make_stream(pool: list[Article], total: int, seed: int = 0) -> list[Article]:
+    rng = random.Random(seed)
+    sentences = {a.id: [s.text for s in split_sentences(a)] for a in pool}
+    stream: list[Article] = []
+    replica = 0
+    while len(stream) < total:
+        day = START + dt.timedelta(days=7 * replica)
+        batch = []
+        for article in pool:
+            kept = [s for s in sentences[article.id] if rng.random() >= 0.2] or sentences[
+                article.id
+            ][:1]
+            batch.append(
+                replace(
+                    article,
+                    id=f"{article.id}-r{replica}",
+                    text="\n\n".join(kept),
+                    published=day + dt.timedelta(days=rng.randrange(2)),
+                    source=article.source or f"outlet{rng.randrange(50)}.example",
+                )
+            )
+        rng.shuffle(batch)
+        stream.extend(batch)
+        replica += 1
+    return stream[:total]
+
+
+def measure(stream: list[Article], deduplicate: bool) -> tuple[list[float], float, int, int]:
+    """Rate per STEP articles, overall rate, events emitted, most events open at once."""
+    clusterer = EventClusterer(deduplicate=deduplicate)
+    rates, events, most_open = [], 0, 0
+    start = last = time.process_time()
+    for n, article in enumerate(stream, 1):
+        events += len(clusterer.add(article))
+        most_open = max(most_open, clusterer.open_events)
+        if n % STEP == 0:
+            now = time.process_time()
+            rates.append(STEP / (now - last))
+            last = now
+    events += len(clusterer.close_all())
+    return rates, len(stream) / (time.process_time() - start), events, most_open
+
+
+# The child reports its own high-water mark: ru_maxrss of a child carries over the memory
+# of the (large) benchmark process it was forked from, VmHWM counts only its own image.
+_CHILD = """
+import sys
+from newsweave.cli import main
+code = main(["cluster", sys.argv[1], "-o", "/dev/null", "-q"])
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        print(int(line.split()[1]) // 1024)
+sys.exit(code)
+"""
+
+
+def end_to_end(stream: list[Article]) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, CPU articles/s and peak RSS (MiB) of ``newsweave cluster``
+    on the stream (CPU time, because other jobs share the machine)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stream.jsonl"
+        with open(path, "w", encoding="utf-8") as handle:
+            for a in stream:
+                record = {"title": a.title, "text": a.text, "source": a.source,
+                          "time": a.published.isoformat() if a.published else None}  # fmt: skip
+                handle.write(json.dumps(record) + "\n")
+        start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+        )
+        elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return elapsed, cpu, len(stream) / cpu, int(done.stdout.split()[-1])
+
+
+def plot(series: dict[str, list[float]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    PLOT.parent.mkdir(parents=True, exist_ok=True)
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    for label, rates in series.items():
+        ax.plot([STEP * (i + 1) for i in range(len(rates))], rates, marker=".", label=label)
+    ax.set_xlabel("articles seen")
+    ax.set_ylabel(f"articles/s (per {STEP:,})")
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    ax.set_title("Event clustering throughput along a 20,000-article stream")
+    fig.tight_layout()
+    fig.savefig(PLOT, dpi=110)
+    plt.close(fig)
+
+
+def run(args: argparse.Namespace) -> str:
+    folder = data_dir(args)
+    total = getattr(args, "articles", None) or ARTICLES
+    pool = [g.article for name in ("multinews-dev", "wcep-dev")
+            for g in grouped_articles(folder / f"{name}.jsonl")]  # fmt: skip
+    stream = make_stream(pool, total)
+    words = sum(len(a.text.split()) for a in stream) / len(stream)
+    plain = measure(stream, deduplicate=False)
+    folded = measure(stream, deduplicate=True)
+    small = end_to_end(stream[: total // 10])
+    tiny = end_to_end(stream[:10])
+    seconds, cpu, e2e_rate, peak = end_to_end(stream)
+    plot({"clustering": plain[0], "clustering + dedupe": folded[0]})
+
+    def first_last(rates: list[float]) -> str:
+        head, tail = rates[:3], rates[-3:]
+        return f"{sum(head) / len(head):,.0f} → {sum(tail) / len(tail):,.0f}"
+
+    return "\n".join(
+        [
+            "## Clustering throughput",
+            "",
+            f"{dt.date.today().isoformat()}; {machine()}.",
+            "",
+            f"{len(stream):,} articles ({words:.0f} words on average) built from the "
+            f"{len(pool):,} dev articles, {len({a.published for a in stream})} days, window "
+            "3 days. CPU time of one process (one core).",
+            "",
+            "| run | articles/s overall | first 3k → last 3k | events | most open at once |",
+            "|---|---|---|---|---|",
+            f"| clusterer, no dedupe | **{plain[1]:,.0f}** | {first_last(plain[0])} | "
+            f"{plain[2]:,} | {plain[3]:,} |",
+            f"| clusterer + MinHash dedupe | **{folded[1]:,.0f}** | {first_last(folded[0])} | "
+            f"{folded[2]:,} | {folded[3]:,} |",
+            "",
+            f"`newsweave cluster` end to end on the stream as JSON Lines (parse, clean, "
+            f"dedupe, cluster, write, process start-up included): {cpu:.1f} s CPU "
+            f"({seconds:.1f} s wall on the shared machine), **{e2e_rate:,.0f} articles/s**; "
+            f"**peak resident memory {peak} MiB**, against {small[3]} MiB for the first "
+            f"{total // 10:,} articles alone and {tiny[3]} MiB for 10 articles (the "
+            "interpreter and libraries).",
+            "",
+            f"![articles per second against articles seen]({PLOT.relative_to(ROOT / 'docs')})",
+            "",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    parser = base_parser(__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=ARTICLES)
+    print(run(parser.parse_args()))

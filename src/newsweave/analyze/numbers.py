@@ -1,0 +1,447 @@
+"""Claims with numbers, grouped across articles, and the groups whose values conflict.
+
+A quantity is read with its hedge ("about", "more than", "nearly"), normalised to a value
+and a unit ("%" for percentages and fractions of a whole, the counted noun for counts,
+"year"/"day"/... for durations, a currency code for money). Quantities from different
+articles with the same unit and overlapping context words describe the same thing.
+
+Each hedge allows a range around the figure; two figures agree when either falls inside
+the range the other's wording allows. A group with figures that do not agree, even through
+a chain of agreeing figures, is a disagreement.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsweave.analyze._lexicon import MONTHS
+from newsweave.model import Claim, ClaimValue, Sentence
+from newsweave.tokens import STOP_WORDS, stem
+
+UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
+    "a thousand": 1000,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "m": 1e6, "bn": 1e9, "k": 1e3}  # fmt: skip
+# Plural round numbers: a range, not a value ("tens of thousands" is 10,000 to 99,999).
+VAGUE = {
+    "dozens": (24, 100), "scores": (40, 100), "hundreds": (100, 1000),
+    "thousands": (1000, 10_000), "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000), "millions": (1e6, 1e7),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
+}  # fmt: skip
+FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "one-third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0,
+    "one quarter": 25.0, "one-quarter": 25.0, "three-quarters": 75.0, "three quarters": 75.0,
+    "three-fourths": 75.0, "a fifth": 20.0, "one-fifth": 20.0, "two-fifths": 40.0,
+}  # fmt: skip
+CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+# Hedge -> (kind of range); see ``interval``.
+QUALIFIERS = {
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "close to": "below",
+    "nearly": "below", "almost": "below", "just under": "below", "more than": "above",
+    "over": "above", "at least": "above", "upwards of": "above", "in excess of": "above",
+    "just over": "above", "well over": "above", "fewer than": "under", "less than": "under",
+    "under": "under", "up to": "under", "as many as": "under", "at most": "under",
+}  # fmt: skip
+APPROX = 0.05  # "about 80" allows 76-84: wide enough for rounding, narrow enough to tell 75 from 80
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in UNITS_WORDS), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
+_FRACTION = "|".join(sorted((re.escape(w) for w in FRACTIONS), key=len, reverse=True))
+_QUALIFIER = "|".join(sorted((re.escape(w) for w in QUALIFIERS), key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?<![\w$£€.,-])(?:(?P<qual>{_QUALIFIER})\s+)?"
+    rf"(?:(?P<fraction>{_FRACTION})(?=\s+of\b)"
+    rf"|(?P<vague>{_VAGUE})(?=\s+of\b)"
+    rf"|(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>{_NUM})(?:\s?(?P<scale>hundred|thousand|million|billion"
+    rf"|trillion|bn|m|k)\b)?(?P<pct>\s?%|\s+percent\b|\s+per\s+cent\b)?"
+    rf"|(?P<word>{_WORDNUM})(?:[- ](?P<word2>one|two|three|four|five|six|seven|eight|nine))?"
+    rf"(?:\s(?P<wscale>hundred|thousand|million|billion))?(?P<wpct>\s+percent\b|\s+per\s+cent\b)?)"
+    rf"(?![\w])",
+    re.IGNORECASE,
+)
+_NEXT_WORDS = re.compile(r"[-\s]+(?:of\s+(?:the\s+)?)?([A-Za-z][\w'’-]*)(?:\s+([A-Za-z][\w'’-]*))?")
+# Words between a number and the noun it counts ("19 more civilians", "300 armed men").
+_FILLERS = frozenset(
+    """more other additional new of the people's armed young small large local foreign
+    innocent civilian extra full""".split()  # noqa: SIM905  (a word list reads better)
+)
+_NOT_UNITS = frozenset(
+    """and or to in on at by for with from as a an was were is are had have has that who
+    which said per times percent am pm p a.m p.m o'clock""".split()  # noqa: SIM905
+)
+
+
+_NUMBER_WORDS = {w for w in UNITS_WORDS if " " not in w} | {
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "dozen", "dozens",
+    "scores", "hundreds", "thousands", "millions", "billions",
+}  # fmt: skip
+_BY_INITIAL: dict[str, list[str]] = {}
+for _word in sorted(_NUMBER_WORDS):
+    _BY_INITIAL.setdefault(_word[0], []).append(_word[1:])
+# Run on lower-cased text, factored by first letter: far cheaper than the full pattern.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(f"{k}(?:{'|'.join(v)})" for k, v in sorted(_BY_INITIAL.items())) + r")\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number in one sentence."""
+
+    value: float
+    unit: str
+    text: str
+    qualifier: str
+    low: float
+    high: float
+    sentence: Sentence
+    start: int  # offsets in the sentence
+    end: int
+    context: frozenset[str]
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _rounding(value: float, written: str) -> float:
+    """Half a unit of the last significant digit of a figure as written, at most 5%."""
+    digits = written.replace(",", "")
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        stripped = digits.rstrip("0")
+        step = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+    return min(step / 2, abs(value) * APPROX) if value else step / 2
+
+
+def interval(value: float, qualifier: str, rounding: float) -> tuple[float, float]:
+    kind = QUALIFIERS.get(qualifier.lower(), "")
+    if kind == "approx":
+        spread = max(abs(value) * APPROX, rounding)
+        return value - spread, value + spread
+    if kind == "below":
+        return value * (1 - 2 * APPROX), value
+    if kind == "above":
+        return value, math.inf
+    if kind == "under":
+        return 0.0, value
+    return value - rounding, value + rounding
+
+
+_AGE = re.compile(
+    r"[-\s](year|month|week|day)s?[-\s]old\b(?:\s+(?:(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
+    r"|(?P<noun>[a-z]+)))?"
+)
+
+
+def _unit_after(text: str, end: int) -> str:
+    age = _AGE.match(text, end)
+    if age:
+        # An age belongs to someone: "29-year-old Geraldine Alcorn" and "Twenty-eight-year-old
+        # Geraldine Alcorn" compare, "6-year-old Rene" and "7-year-old Liliana" do not.
+        who = age.group("name").split()[-1] if age.group("name") else age.group("noun") or ""
+        return f"{age.group(1)}-old {_singular(who.lower())}".strip()
+    match = _NEXT_WORDS.match(text, end)
+    if not match:
+        return ""
+    for word in (match.group(1), match.group(2)):
+        if not word:
+            return ""
+        low = word.lower().replace("’", "'")
+        if low in _FILLERS:
+            continue
+        if _singular(low) in DURATIONS:
+            return _singular(low)
+        if low in _NOT_UNITS or low in MONTHS or low in ENGLISH_STOP_WORDS:
+            return ""
+        return _singular(low)
+    return ""
+
+
+def _singular(word: str) -> str:
+    word = word.split("-")[0] if word.endswith("-old") else word
+    if word in {"people", "children", "men", "women"}:
+        return {"children": "child", "men": "man", "women": "woman"}.get(word, word)
+    # A readable singular (not the similarity stemmer: "miles" must stay "mile").
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 70) : start])[-6:]
+    after = re.findall(r"[^\W\d_]+", text[end : end + 70])[:6]
+    return frozenset(
+        stem(w.lower()) for w in before + after if w.lower() not in STOP_WORDS and len(w) > 2
+    )
+
+
+def _skip(text: str, match: re.Match[str]) -> bool:
+    """Years, days of months, clock times and numbers inside names are not claims."""
+    num = match.group("num")
+    if not num:
+        return False
+    before = text[: match.start("num")].rstrip(" .")
+    prev_word = re.findall(r"[A-Za-z]+$", before)
+    if prev_word and prev_word[0].lower() in MONTHS:
+        return True
+    after = text[match.end() : match.end() + 16].lower()
+    if re.match(r"\s?(?:a\.?m|p\.?m|:\d|/\d|st\b|nd\b|rd\b|th\b)", after):
+        return True
+    plain = not (match.group("cur") or match.group("pct") or match.group("scale"))
+    if plain and "," not in num and "." not in num and 1800 <= int(num) <= 2100:
+        return True  # a year
+    return plain and bool(
+        re.match(r"\s+(?:of|in)\s+(?:the|those|these|them|its|their|his|her|\d)", after)
+    )
+
+
+def quantities(sentence: Sentence) -> list[Quantity]:
+    """Every quantity in one sentence, with its normalised value and unit."""
+    text = sentence.text
+    found: list[Quantity] = []
+    if not _MAYBE_NUMBER.search(text.lower()):
+        return found  # most sentences: one cheap scan instead of the full pattern
+    for match in QUANTITY.finditer(text):
+        if _skip(text, match):
+            continue
+        qualifier = (match.group("qual") or "").lower()
+        unit = ""
+        low = high = 0.0
+        if match.group("fraction"):
+            value = FRACTIONS[match.group("fraction").lower()]
+            unit = "%"
+            low, high = interval(value, qualifier or "about", 0)
+        elif match.group("vague"):
+            low, high = VAGUE[match.group("vague").lower()]
+            value = low
+            unit = _unit_after(text, match.end())
+            if qualifier:
+                low, high = interval(value, qualifier, 0)
+        else:
+            if match.group("num"):
+                written = match.group("num")
+                value = _number(written)
+                scale = (match.group("scale") or "").lower()
+                pct = match.group("pct")
+                currency = CURRENCIES.get((match.group("cur") or "").lower(), "")
+            else:
+                word = match.group("word").lower()
+                if word == "one" and not match.group("wscale"):
+                    continue  # "one of", "no one": rarely a count worth comparing
+                value = float(UNITS_WORDS[word])
+                if match.group("word2"):
+                    value += UNITS_WORDS[match.group("word2").lower()]
+                written = str(int(value))
+                scale = (match.group("wscale") or "").lower()
+                pct = match.group("wpct")
+                currency = ""
+            rounding = _rounding(value, written)
+            if scale:
+                value *= SCALES[scale]
+                rounding *= SCALES[scale]
+            if pct:
+                unit = "%"
+            elif currency:
+                unit = currency
+            else:
+                unit = _unit_after(text, match.end())
+            if not unit:
+                continue
+            low, high = interval(value, qualifier, rounding)
+        if not unit:
+            continue
+        found.append(
+            Quantity(
+                value=value,
+                unit=unit,
+                text=match.group().strip(),
+                qualifier=qualifier,
+                low=low,
+                high=high,
+                sentence=sentence,
+                start=match.start(),
+                end=match.end(),
+                context=_context(text, match.start(), match.end()) - {unit, stem(unit)},
+            )
+        )
+    return found
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> int:
+    """Context words in common; a word matches its own prefix ("east" / "eastern")."""
+    count = 0
+    for x in a:
+        if x in b or any(
+            len(min(x, y, key=len)) >= 4 and (x.startswith(y) or y.startswith(x)) for y in b
+        ):
+            count += 1
+    return count
+
+
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Either figure lies within the range the other's wording allows."""
+    return a.low <= b.value <= a.high or b.low <= a.value <= b.high
+
+
+def _components(n: int, linked: Sequence[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in linked:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _subject(q: Quantity) -> str:
+    """What the figure measures: the words around it, the figure itself as "…"
+    ("government forces have seized … of east Aleppo")."""
+    text = q.sentence.text
+    before = " ".join(text[: q.start].split()[-4:])
+    after = re.split(r"[,;:.!?()\"“”]", text[q.end :], maxsplit=1)[0]
+    after = " ".join(after.split()[:6])
+    glue = "" if text[q.end : q.end + 1] == "-" else " "
+    return f"{before} …{glue}{after}".strip()
+
+
+MIN_SHARED_CONTEXT = 2  # one shared word links too much in a one-event cluster
+# ... and two shared words out of many are chance: the shared words must also be a fair
+# part of both contexts (Ochiai coefficient, as the summary's same-fact test).
+MIN_SIMILARITY = 0.3
+MAX_FIGURES_PER_SENTENCE = 4
+
+
+def claims(
+    sentences: Sequence[Sentence], article_order: dict[str, int]
+) -> tuple[list[Claim], list[Claim]]:
+    """(claims, disagreements) of a cluster's sentences."""
+    found = []
+    for sentence in sentences:
+        in_sentence = quantities(sentence)
+        # A sentence with many figures is a table or a list: its figures' neighbouring words
+        # are other rows' labels, so it cannot tell what each figure measures.
+        if len(in_sentence) <= MAX_FIGURES_PER_SENTENCE:
+            found.extend(in_sentence)
+    prefixes = [frozenset(w[:4] for w in q.context) for q in found]
+    by_unit: dict[str, list[int]] = {}
+    for i, q in enumerate(found):
+        by_unit.setdefault(q.unit, []).append(i)
+    # Score every cross-article pair with the same unit, then keep only mutual best matches
+    # per pair of articles: one figure of an article describes the thing at most once.
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    scored: list[tuple[int, int, float]] = []
+    for members in by_unit.values():
+        for pos, i in enumerate(members):
+            a = found[i]
+            for j in members[pos + 1 :]:
+                b = found[j]
+                if a.sentence.article_id == b.sentence.article_id:
+                    continue
+                # Prefix matches share their first four letters: a cheap upper bound first.
+                if len(prefixes[i] & prefixes[j]) < MIN_SHARED_CONTEXT:
+                    continue
+                shared = _shared(a.context, b.context)
+                if shared < MIN_SHARED_CONTEXT:
+                    continue
+                similarity = shared / math.sqrt(len(a.context) * len(b.context))
+                if similarity < MIN_SIMILARITY:
+                    continue
+                scored.append((i, j, similarity))
+                for x, y in ((i, j), (j, i)):
+                    key = (x, found[y].sentence.article_id)
+                    if similarity > best.get(key, (0.0, -1))[0]:
+                        best[key] = (similarity, y)
+    links = [
+        (i, j)
+        for i, j, _ in scored
+        if best[(i, found[j].sentence.article_id)][1] == j
+        and best[(j, found[i].sentence.article_id)][1] == i
+    ]
+    all_claims: list[Claim] = []
+    conflicts: list[Claim] = []
+    for members in _components(len(found), links):
+        group = [found[i] for i in members]
+        readings = _components(
+            len(group),
+            [
+                (i, j)
+                for i in range(len(group))
+                for j in range(i + 1, len(group))
+                if agree(group[i], group[j])
+            ],
+        )
+        # An article does not contradict itself: if one article's own figures fall in two
+        # readings, the group mixes different things and is not a disagreement.
+        readings_of: dict[str, set[int]] = {}
+        for reading_no, reading in enumerate(readings):
+            for k in reading:
+                readings_of.setdefault(group[k].sentence.article_id, set()).add(reading_no)
+        conflicting = len(readings) > 1 and all(len(r) == 1 for r in readings_of.values())
+        values: list[ClaimValue] = []
+        for reading_no, reading in enumerate(readings, 1):
+            merged: dict[tuple[float, str], list[Quantity]] = {}
+            for k in reading:
+                q = group[k]
+                merged.setdefault((q.value, q.qualifier), []).append(q)
+            for same in merged.values():
+                first = same[0]
+                values.append(
+                    ClaimValue(
+                        value=first.value,
+                        unit=first.unit,
+                        text=first.text,
+                        qualifier=first.qualifier,
+                        sentence=first.sentence.text,
+                        article_id=first.sentence.article_id,
+                        sources=_ordered({q.sentence.article_id for q in same}, article_order),
+                        low=first.low,
+                        high=None if math.isinf(first.high) else first.high,
+                        reading=reading_no if conflicting else 0,
+                    )
+                )
+        sources = _ordered({q.sentence.article_id for q in group}, article_order)
+        representative = max(group, key=lambda q: (len(q.context), -q.start))
+        claim = Claim(
+            subject=_subject(representative),
+            values=tuple(values),
+            sources=sources,
+            conflicting=conflicting,
+        )
+        all_claims.append(claim)
+        if conflicting:
+            conflicts.append(claim)
+    all_claims.sort(key=lambda c: (-c.conflicting, -len(c.sources)))
+    return all_claims, conflicts
+
+
+def _ordered(ids: set[str], order: dict[str, int]) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=lambda a: order.get(a, 0)))

@@ -1,0 +1,654 @@
+"""Quotes: direct quotations with their speakers, merged across outlets.
+
+Quotation marks are paired per paragraph (curly or straight); a quote left open at the end
+of a paragraph runs to its end, as news style continues long quotes that way. The speaker
+comes from the attribution next to the quote, tried nearest first:
+
+1. right after it: ``"...," Kerry told reporters`` / ``"...," said Lavrov`` / ``he added``;
+2. right before it: ``Lavrov said: "..."``;
+3. a speech clause earlier in the sentence: ``Assad said defeating the rebels "will..."``;
+4. ``according to X`` later in the sentence;
+5. a paragraph that is only a quote continues the previous paragraph's speaker.
+
+``he``/``she`` resolve to the last person named outside quotes before the quote; a surname
+resolves to the full name the cluster gives it ("Assad" -> "Bashar al-Assad").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsweave.analyze._lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
+    INVERTABLE,
+    NOMINAL_SPEAKERS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
+from newsweave.analyze.names import (
+    TITLE_ABBREVIATIONS,
+    TOKEN,
+    Run,
+    capitalised_runs,
+    is_capitalised,
+)
+from newsweave.model import Article
+
+OPENERS = '“"'
+CLOSERS = '”"'
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s+[\"“A-Z(]|\s*$)")
+# "From Sen. Dick Durbin's floor statement:" — a named source's text introduces the quote.
+_POSSESSIVE_SOURCE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:statement|remarks|comments|letter|tweet|post|speech|testimony|message|email|note"
+    r"|interview|address|announcement|blog)\s*[:,—-]?\s*$"
+)
+_WORD = re.compile(r"\S+")
+# Where a name written after "said"/"according to" ends: punctuation, or a lower-case word
+# that is not a connector inside a name or title ("Save the Children", "Secretary of State").
+_RUN_STOP = re.compile(
+    r"[,.;:!?\"“”()]|\s(?!(?:of|the|for|de|al|bin|van|von|da|du|di|del|der|la|le)\s+[A-Z])[a-z]"
+)
+_BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
+_PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
+# Words after which a quotation is a name or title rather than speech.
+_TITLE_INTRODUCERS = frozenset(
+    {"on", "in", "at", "from", "by", "of", "into", "titled", "entitled", "dubbed", "named"}
+)
+# Verbs that report content rather than speech: they frame a quote only when adjacent.
+REPORT_VERBS = frozenset({"reported", "reports", "reads", "posted", "posts"})
+_STRIP = ",;:()[]\"“”'‘’—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Offsets into the article text: ``open``/``close`` are the marks, ``start``/``end``
+    the quoted text between them."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    paragraph_start: int
+    paragraph_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said it, as written: a name (maybe just a surname), a pronoun, or a nominal
+    phrase ("a police spokesman")."""
+
+    text: str
+    kind: str  # name | pronoun | nominal | organisation
+    role: str = ""
+    at: int = 0  # offset of the speaker in the article, for pronoun resolution
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """One quotation in one article, before cross-article merging."""
+
+    article_id: str
+    span: QuoteSpan
+    text: str
+    speaker: Speaker | None
+    rule: str = ""  # which attribution rule fired, for --explain and the benchmark
+
+
+def paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield match.start(), match.end()
+
+
+_MARKS = re.compile("[“”\"'\ufffd]")
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair quotation marks within each paragraph."""
+    spans: list[QuoteSpan] = []
+    for p_start, p_end in paragraphs(text):
+        open_at: int | None = None
+        for mark in _MARKS.finditer(text, p_start, p_end):
+            i = mark.start()
+            ch = text[i]
+            if ch == "“" or (ch == '"' and open_at is None):
+                if (
+                    ch == '"'
+                    and i > p_start
+                    and text[i - 1].isalnum()
+                    and i + 1 < p_end
+                    and (text[i + 1].isalnum())
+                ):
+                    continue  # inch mark or stray quote inside a word
+                open_at = i
+            elif (ch == "”" or ch == '"') and open_at is not None:
+                spans.append(QuoteSpan(open_at, i, open_at + 1, i, p_start, p_end))
+                open_at = None
+            elif ch == "\ufffd" and open_at is not None and text[i + 1 : i + 2] == "?":
+                # A closing ” mangled by a wrong decoding ("�?"), common in scraped text.
+                spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
+                open_at = None
+            elif ch == "'" and open_at is not None and text[i + 1 : i + 2] == "'":
+                # Some corpora close quotes with two apostrophes: "..., '' said X.
+                spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
+                open_at = None
+        if open_at is not None and p_end - open_at > 20:
+            spans.append(QuoteSpan(open_at, p_end, open_at + 1, p_end, p_start, p_end))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _bare(word: str) -> str:
+    return word.strip(_STRIP + ".!?").lower()
+
+
+def _name_run(text: str, start: int, end: int) -> Run | None:
+    runs = [r for r in capitalised_runs(text, start, end) if r.name]
+    return runs[-1] if runs else None
+
+
+def _nominal_back(words: list[tuple[str, int, int]], last: int) -> tuple[str, int] | None:
+    """A lower-case speaker ending at ``words[last]``: "a police spokesman", "officials"."""
+    if not _is_head(words[last][0]):
+        return None
+    first = last
+    while first > 0 and last - first < 5:
+        prev = words[first - 1][0]
+        if prev != prev.rstrip(_STRIP) or prev[-1:] in ",;:":
+            break
+        first -= 1
+        if _bare(prev) in DETERMINERS:
+            break
+    phrase = " ".join(w[0].strip(_STRIP) for w in words[first : last + 1])
+    return phrase, words[first][1]
+
+
+def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
+    """The subject of a speech verb that starts at ``verb_start``: "Kerry", "he", "the
+    statement", skipping auxiliaries and an appositive ("Rosen, who ..., said")."""
+    words = _words(text, lower, verb_start)
+    i = len(words) - 1
+    if i >= 0 and words[i][0].endswith(")"):
+        # "Sen. John Kerry (D-Mass.) said": skip the parenthesis.
+        while i >= 0 and not words[i][0].startswith("("):
+            i -= 1
+        i -= 1
+    verb = text[verb_start : verb_start + 6].split()[0] if text[verb_start:].strip() else ""
+    if verb == "told" and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
+        return None  # "we're told", "was told": the subject is the listener
+    while i >= 0 and _bare(words[i][0]) in AUXILIARIES and words[i][0].isalpha():
+        i -= 1
+    if i < 0:
+        return None
+    if words[i][0].endswith(","):
+        # Between commas: a name in apposition ("The boy's aunt, Savon Firth, recalled"),
+        # or an appositive to skip ("Rosen, who has represented Trump, said").
+        for j in range(i - 1, max(-1, i - 25), -1):
+            if words[j][0].endswith(","):
+                inner = _name_run(text, words[j + 1][1], words[i][2] - 1)
+                if (
+                    inner is not None
+                    and inner.start == words[j + 1][1]
+                    and inner.kind != ("organisation")
+                ):
+                    return _from_run(inner)
+                i = j
+                break
+        else:
+            return None
+    word = words[i][0]
+    bare = _bare(word)
+    if bare in PRONOUNS and word.strip(_STRIP).isalpha():
+        return Speaker(bare, "pronoun", at=words[i][1])
+    if is_capitalised(word.strip(_STRIP) or "x"):
+        first = i
+        while first > 0:
+            prev = words[first - 1][0]
+            if prev[-1:] in ',;:.!?"”' or not (
+                is_capitalised(prev.strip(_STRIP) or "x") or _bare(prev) in {"of", "the", "for"}
+            ):
+                break
+            first -= 1
+        if first >= 2 and _bare(words[first - 1][0]) in _PREPOSITIONS:
+            # "the senator from Arizona said": the name only modifies the speaker.
+            nominal = _nominal_back(words, first - 2)
+            if nominal is not None:
+                return Speaker(nominal[0], "nominal", at=nominal[1])
+        run = _name_run(text, words[first][1], words[i][2])
+        if run is None:
+            return None
+        return _from_run(run)
+    nominal = _nominal_back(words, i)
+    if nominal is not None:
+        return Speaker(nominal[0], "nominal", at=nominal[1])
+    return None
+
+
+def _is_head(word: str) -> bool:
+    bare = _bare(word)
+    return bare in NOMINAL_SPEAKERS or bare in ROLE_WORDS
+
+
+def _from_run(run: Run) -> Speaker | None:
+    if run.kind == "organisation":
+        return Speaker(run.name, "organisation", at=run.name_start)
+    if len(run.name.split()) > 4:
+        return None
+    return Speaker(run.name, "name", role=run.role, at=run.name_start)
+
+
+def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
+    """The speaker written after an inverted verb or "according to": "said Lavrov",
+    "said the lawyer, William W. Taylor III", "according to the ministry"."""
+    words = _words(text, start, upper)
+    if not words:
+        return None
+    first = words[0][0]
+    if not is_capitalised(first.strip(_STRIP) or "x") and not (
+        _bare(first) in DETERMINERS or _is_head(first)
+    ):
+        return None  # "responded to Clint Eastwood's ...": not a speaker
+    if (
+        _bare(first) == "the"
+        and len(words) > 1
+        and is_capitalised(words[1][0].strip(_STRIP) or "x")
+        and not _is_head(words[1][0])
+    ):
+        run = _first_name_run(text, words[1][1], upper)  # "notes the Irish Times"
+        if (
+            run is not None
+            and run.start == words[1][1]
+            and not text[run.end : upper].strip(" \u00a0")[:1].isalpha()
+        ):
+            return _from_run(run)  # the whole phrase, not "the White House press secretary"
+    if _bare(first) in DETERMINERS or not is_capitalised(first.strip(_STRIP) or "x"):
+        # A nominal phrase, maybe followed by the name in apposition.
+        phrase: list[str] = []
+        for k, (word, _, _) in enumerate(words[:8]):
+            phrase.append(word.strip(_STRIP + "."))
+            if word[-1:] in ",.;:":
+                rest = words[k + 1 :]
+                if rest and is_capitalised(rest[0][0].strip(_STRIP) or "x"):
+                    run = _first_name_run(text, rest[0][1], upper)
+                    if run is not None:
+                        return _from_run(run)
+                break
+        heads = [k for k, w in enumerate(phrase) if _is_head(w)]
+        if heads:
+            # "the man who spoke on condition of anonymity" -> "the man"
+            return Speaker(
+                " ".join(p for p in phrase[: heads[0] + 1] if p), "nominal", at=words[0][1]
+            )
+        return None
+    run = _first_name_run(text, words[0][1], upper)
+    return _from_run(run) if run is not None else None
+
+
+def _first_name_run(text: str, start: int, upper: int) -> Run | None:
+    end = start
+    for match in re.finditer(_RUN_STOP, text[start:upper]):
+        ch = match.group()
+        if ch == "." and match.start() > 0:
+            last = text[start:upper][: match.start()].split()[-1]
+            if len(last) == 1 or last.lower() in TITLE_ABBREVIATIONS:
+                continue  # an initial or a title: "William W. Taylor", "Capt. Bo Matthews"
+        end = start + match.start()
+        break
+    else:
+        end = upper
+    runs = [r for r in capitalised_runs(text, start, end) if r.name or r.kind == "organisation"]
+    return runs[0] if runs else None
+
+
+def _verbs(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [
+        (m.group().lower(), m.start(), m.end())
+        for m in TOKEN.finditer(text, start, end)
+        if m.group() in SPEECH_VERBS  # lower case: "States" is not "states"
+    ]
+
+
+# Abbreviations whose period does not end a sentence ("Mr. Luu said").
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sen rep gov gen lt col sgt capt prof jr sr rev gens no vs u.s u.k u.n
+    a.m p.m inc corp co ltd""".split()  # noqa: SIM905  (a word list reads better)
+)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterable[int]:
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(start, match.start() - 6) : match.start()].split()
+        last = word[-1].lower() if word else ""
+        if text[match.start()] == "." and (last in _ABBREVIATIONS or len(last) == 1):
+            continue
+        yield match.end()
+
+
+def _sentence_start(text: str, lower: int, at: int) -> int:
+    start = lower
+    for end in _sentence_ends(text, lower, at):
+        start = end
+    return start
+
+
+def _sentence_end(text: str, at: int, upper: int) -> int:
+    return next(iter(_sentence_ends(text, at, upper)), upper)
+
+
+def masked(text: str, spans: Sequence[QuoteSpan]) -> str:
+    """``text`` with quoted words blanked out (same length), so attribution rules only see
+    the reporter's words: no speech verbs or sentence ends from inside quotes."""
+    chars = list(text)
+    for span in spans:
+        end = span.end - 1 if text[span.end - 1 : span.end] in (".", "!", "?") else span.end
+        for i in range(span.start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speaker | None, str]:
+    """The speaker of ``spans[index]`` and the rule that found it; ``text`` is masked."""
+    span = spans[index]
+    next_open = spans[index + 1].open if index + 1 < len(spans) else span.paragraph_end
+    upper = min(span.paragraph_end, next_open)
+    tail_start = span.close + 1
+    tail_end = _sentence_end(text, tail_start, upper)
+    # A quote ending in "." closes its sentence: an attribution after it belongs to the
+    # next sentence. A comma, "?" or "!" leaves the sentence open.
+    inner = text[span.start : span.end].rstrip()
+    tail_words = _words(text, tail_start, tail_end)
+    # 0. A credit after a dash, as under pull-quotes and blurbs: `"..." —Arianna Huffington`.
+    dash = re.match(r"\s*(?:—|–|--)\s*(?=[A-Z])", text[tail_start:tail_end])
+    if dash:
+        run = _first_name_run(text, tail_start + dash.end(), tail_end)
+        if run is not None and run.start - (tail_start + dash.end()) <= 4:  # "—The New ..."
+            credited = _from_run(run)
+            if credited is not None:
+                return credited, "after-dash"
+    # 1. Right after: `," Kerry said` / `," said Lavrov` / `, he added`.
+    closes_sentence = inner.endswith(".") or bool(tail_words and tail_words[0][0][:1] in ".")
+    if tail_words and not closes_sentence:
+        window_end = tail_words[min(16, len(tail_words) - 1)][2]
+        verbs = _verbs(text, tail_start, window_end)
+        if verbs:
+            verb, v_start, v_end = verbs[0]
+            if re.match(r"\s+(?:him|her|them)\s+(?:as\s+)?saying\b", text[v_end : v_end + 25]):
+                return None, ""  # "she recalls him saying": the speaker is the object
+            if text[tail_start:v_start].strip(" ,—–-\u00a0"):
+                if _only_subject_between(text, tail_start, v_start):
+                    speaker = speaker_before(text, v_start, tail_start)
+                    if speaker is not None:
+                        return speaker, "after-subject-verb"
+            elif verb in INVERTABLE:
+                speaker = speaker_after(text, v_end, tail_end)
+                if speaker is not None:
+                    return speaker, "after-verb-subject"
+    # 2./3. Before: `Lavrov said: "` or a speech clause earlier in the same sentence; the
+    # text is masked, so the sentence may run back across earlier quotes.
+    head_start = _sentence_start(text, span.paragraph_start, span.open)
+    verbs = _verbs(text, head_start, span.open)
+    for verb, v_start, v_end in reversed(verbs):
+        if verb in {"saying", "adding"}:
+            continue
+        adjacent = not text[v_end : span.open].strip(" ,:\u00a0")
+        if not adjacent and verb in REPORT_VERBS:
+            continue  # "State TV reported that X ... called them "...": X's words, or a title
+        before_quote = text[head_start : span.open].split()[-1:]
+        if not adjacent and before_quote and _bare(before_quote[0]) in _TITLE_INTRODUCERS:
+            break  # `said on "Fox News Sunday."`, `the remake of "The Evil Dead"`: a title
+        if not adjacent and len(text[v_end : span.open].split()) > 30:
+            break  # too far to be the clause the quote belongs to
+        speaker = speaker_before(text, v_start, head_start)
+        if speaker is not None:
+            return speaker, "before-verb" if adjacent else "clause-verb"
+        break  # only the nearest speech clause frames the quote
+    possessive = _POSSESSIVE_SOURCE.search(text, head_start, span.open)
+    if possessive:
+        run = _name_run(text, possessive.start(1), possessive.end(1))
+        if run is not None:
+            speaker = _from_run(run)
+            if speaker is not None:
+                return speaker, "possessive-source"
+    # 4. `according to X` in the rest of the sentence (or just before the quote).
+    for region_start, region_end in ((tail_start, tail_end), (head_start, span.open)):
+        match = re.search(r"\b[Aa]ccording to\s+", text[region_start:region_end])
+        if match:
+            speaker = speaker_after(text, region_start + match.end(), region_end)
+            if speaker is not None:
+                return speaker, "according-to"
+    return None, ""
+
+
+def _only_subject_between(text: str, start: int, verb_start: int) -> bool:
+    """`," Kerry said` but not `," a claim that Kerry said`: the words before the verb are
+    the subject (capitalised, pronoun, nominal phrase or appositive), at most ~12 words."""
+    between = text[start:verb_start].strip(" ,—–-\u00a0")
+    return len(between.split()) <= 14 and not re.search(r"\b(?:that|which|because)\b", between)
+
+
+def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> list[FoundQuote]:
+    """Every quotation in ``article`` with its speaker as written (not yet resolved);
+    ``spans`` are its ``quote_spans`` when the caller already has them."""
+    text = article.text
+    spans = quote_spans(text) if spans is None else spans
+    outside_quotes = masked(text, spans)
+    found: list[FoundQuote] = []
+    previous_speaker: tuple[int, Speaker] | None = None  # paragraph start, speaker
+    for index, span in enumerate(spans):
+        speaker, rule = attribute(outside_quotes, spans, index)
+        quote_text = text[span.start : span.end].strip().rstrip(",").strip()
+        if speaker is None and previous_speaker is not None:
+            # A paragraph that is nothing but a quote continues the previous speaker.
+            outside = (
+                text[span.paragraph_start : span.open] + text[span.close + 1 : span.paragraph_end]
+            ).strip(" .,\u00a0")
+            prev_para, prev_speaker = previous_speaker
+            if (
+                not outside
+                and _is_previous_paragraph(text, prev_para, span.paragraph_start)
+                and _sentence_like(quote_text, span, text)
+            ):
+                speaker, rule = prev_speaker, "continuation"
+            elif prev_para == span.paragraph_start and _joined_by_attribution(
+                outside_quotes, spans, index
+            ):
+                # `"A," Kerry said, "B."` and `"A," Kerry said. "B."`: B is Kerry's too.
+                speaker, rule = prev_speaker, "next-sentence"
+        if speaker is not None:
+            previous_speaker = (span.paragraph_start, speaker)
+        found.append(FoundQuote(article.id, span, quote_text, speaker, rule))
+    return _join_split(text, found)
+
+
+def _join_split(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """One quote split around its attribution (`"A," Kerry said, "B."`) or continued in
+    the next paragraph becomes one quote, so outlets that cut it differently still match."""
+    out: list[FoundQuote] = []
+    for quote in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and quote.speaker is not None
+            and prev.speaker is not None
+            and prev.speaker.text == quote.speaker.text
+            and (
+                quote.rule == "continuation"
+                or (
+                    prev.span.paragraph_start == quote.span.paragraph_start
+                    and len(text[prev.span.close + 1 : quote.span.open].split()) <= 8
+                )
+            )
+        ):
+            span = QuoteSpan(
+                prev.span.open,
+                quote.span.close,
+                prev.span.start,
+                quote.span.end,
+                prev.span.paragraph_start,
+                quote.span.paragraph_end,
+            )
+            # An ellipsis marks where the attribution was cut out of a split quote.
+            glue = " " if quote.rule == "continuation" else " … "
+            joined = prev.text.rstrip() + glue + quote.text.lstrip()
+            out[-1] = FoundQuote(prev.article_id, span, joined, prev.speaker, prev.rule)
+            continue
+        out.append(quote)
+    return out
+
+
+def _sentence_like(quote_text: str, span: QuoteSpan, text: str) -> bool:
+    """A continued quote is speech: several words ending like a sentence (or left open to run
+    on), not a title in a list ("Quiet Storm")."""
+    unclosed = span.close >= span.paragraph_end
+    return len(quote_text.split()) >= 4 and (unclosed or quote_text[-1:] in ".!?…")
+
+
+def _is_previous_paragraph(text: str, previous_start: int, start: int) -> bool:
+    if previous_start == start:
+        return True
+    between = text[previous_start:start]
+    return between.count("\n") >= 1 and not any(p.strip() for p in between.split("\n")[1:])
+
+
+def _joined_by_attribution(text: str, spans: Sequence[QuoteSpan], index: int) -> bool:
+    if index == 0:
+        return False
+    between = text[spans[index - 1].close + 1 : spans[index].open]
+    # Only the previous quote's attribution in between: a short clause with a speech verb,
+    # ending a sentence or a clause (`said. "` / `said, "`), not `said on "Fox News Sunday."`.
+    return (
+        bool(_verbs(text, spans[index - 1].close + 1, spans[index].open))
+        and len(between.split()) <= 16
+        and between.rstrip()[-1:] in (".", ",", ":", ";")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedQuote:
+    """A found quote with its speaker resolved to a full name (or "" when unknown)."""
+
+    quote: FoundQuote
+    speaker: str
+    kind: str = ""
+
+
+def _key_tokens(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _shingles(tokens: list[str], n: int = 3) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+
+
+def same_quote(
+    a: list[str],
+    b: list[str],
+    sa: frozenset[tuple[str, ...]] | None = None,
+    sb: frozenset[tuple[str, ...]] | None = None,
+) -> bool:
+    """Two renderings of one quote: one contains the other (truncation), or they share
+    most of their word triples (punctuation, dashes and small edits differ). ``sa``/``sb``
+    are the word triples of ``a``/``b`` when the caller has them."""
+    if not a or not b:
+        return False
+    sa = _shingles(a) if sa is None else sa
+    sb = _shingles(b) if sb is None else sb
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    s_short, s_long = (sa, sb) if len(a) <= len(b) else (sb, sa)
+    # Containment needs every triple of the shorter in the longer: test that first.
+    if len(short) >= 2 and (len(short) < 3 or s_short <= s_long) and _contains(long_, short):
+        return True
+    if len(short) < 5:
+        return False
+    return len(sa & sb) / min(len(sa), len(sb)) >= 0.5
+
+
+def merge_quotes(
+    resolved: Sequence[ResolvedQuote], article_order: dict[str, int], min_words: int = 2
+) -> list[tuple[str, str, list[ResolvedQuote]]]:
+    """Group renderings of the same quote across articles: (text, speaker, members).
+
+    Members must agree on the speaker where both have one. The longest rendering is the
+    entry's text. Unattributed groups and one-word scare quotes are dropped."""
+    items = [r for r in resolved if _key_tokens(r.quote.text)]
+    tokens = [_key_tokens(r.quote.text) for r in items]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(items)), key=lambda i: -len(tokens[i]))
+    rank = {i: pos for pos, i in enumerate(order)}
+    # Renderings of one quote share a word triple (two-word quotes: their word pair); only
+    # such pairs are compared, each triple set computed once.
+    triples = [_shingles(t) for t in tokens]
+    by_gram: dict[tuple[str, ...], list[int]] = {}
+    for i, grams in enumerate(triples):
+        for gram in grams:
+            by_gram.setdefault(gram, []).append(i)
+    pairs: dict[tuple[str, ...], list[int]] = {}
+    if any(len(t) < 3 for t in tokens):
+        for i, toks in enumerate(tokens):
+            for k in range(len(toks) - 1):
+                pairs.setdefault(tuple(toks[k : k + 2]), []).append(i)
+    group_speaker: dict[int, str] = {}
+    for pos, i in enumerate(order):
+        root_i = find(i)
+        index = pairs if len(tokens[i]) < 3 else by_gram
+        candidates = {j for gram in triples[i] for j in index.get(gram, ()) if rank[j] < pos}
+        for j in sorted(candidates, key=rank.__getitem__):
+            root_j = find(j)
+            if root_j == root_i:
+                continue
+            si = group_speaker.get(root_i, items[i].speaker)
+            sj = group_speaker.get(root_j, items[j].speaker)
+            if si and sj and si != sj:
+                continue
+            if same_quote(tokens[i], tokens[j], triples[i], triples[j]):
+                parent[root_i] = root_j
+                group_speaker[root_j] = sj or si
+                root_i = root_j
+                break
+        group_speaker.setdefault(root_i, items[i].speaker)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    out: list[tuple[str, str, list[ResolvedQuote]]] = []
+    for members in groups.values():
+        speakers = Counter(items[i].speaker for i in members if items[i].speaker)
+        if not speakers:
+            continue
+        longest = max(members, key=lambda i: len(tokens[i]))
+        if len(tokens[longest]) < min_words:
+            continue
+        speaker = speakers.most_common(1)[0][0]
+        ordered = sorted(
+            (items[i] for i in members),
+            key=lambda r: (article_order.get(r.quote.article_id, 0), r.quote.span.start),
+        )
+        out.append((items[longest].quote.text, speaker, ordered))
+    out.sort(
+        key=lambda g: (
+            -len({m.quote.article_id for m in g[2]}),
+            min((article_order.get(m.quote.article_id, 0), m.quote.span.start) for m in g[2]),
+        )
+    )
+    return out

@@ -1,0 +1,81 @@
+"""Options and plumbing shared by the stream commands (cluster, digest, eval-clusters)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsweave.cli import _output
+from newsweave.cluster import THRESHOLD, WINDOW_DAYS
+from newsweave.model import Cluster, Problem
+
+
+def non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {number}")
+    return number
+
+
+def similarity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got '{value}'") from None
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {number}")
+    return number
+
+
+def add_clustering_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--window-days",
+        type=non_negative_int,
+        default=WINDOW_DAYS,
+        metavar="N",
+        help=f"an event spans at most N days between reports (default {WINDOW_DAYS})",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=similarity,
+        default=THRESHOLD,
+        help=f"similarity for an article to join an event (default {THRESHOLD})",
+    )
+    parser.add_argument(
+        "--no-dedupe", action="store_true", help="keep syndicated copies as separate articles"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
+
+
+@dataclass
+class Collector:
+    """Splits a stream of clusters and problems, keeping counts for the final summary."""
+
+    problems: list[Problem] = field(default_factory=list)
+    articles: int = 0
+    copies: int = 0  # syndicated copies folded into the articles
+
+    def clusters(self, items: Iterable[Cluster | Problem], quiet: bool) -> Iterator[Cluster]:
+        for item in items:
+            if isinstance(item, Problem):
+                self.problems.append(item)
+                if not quiet:
+                    _output.warn(str(item))
+                continue
+            self.articles += len(item.articles)
+            self.copies += sum(len(a.also_published_by) for a in item.articles)
+            yield item
+
+    def summary(self, events: int) -> None:
+        """The end-of-run lines: articles used, inputs rejected (by reason), copies, events."""
+        _output.summarize_rejected(self.problems, self.articles)
+        plural = "ies" if self.copies != 1 else "y"
+        _output.stderr.print(
+            f"{self.copies:,} syndicated cop{plural} folded into their originals; "
+            f"{events:,} events",
+            highlight=False,
+        )

@@ -1,0 +1,102 @@
+"""The digest: events of a stream, each summarized, ranked and grouped by day (WCEP style).
+
+An event's rank is its number of independent sources (outlets; syndicated copies were
+folded by dedupe and count once) discounted by its age: a story reported by many outlets
+today outranks one reported by as many last week. Each event gets a headline-length
+summary (about 30 words) and its longer brief from the default summarizer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from itertools import groupby
+
+from newsweave.config import Settings
+from newsweave.model import Cluster, DigestEvent, replace
+from newsweave.pipeline import make_brief
+from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
+from newsweave.summarize._select import independent_sources
+
+HEADLINE_WORDS = 30
+HALF_LIFE_DAYS = 2.0  # an event's weight halves every two days of age
+
+
+def event_day(cluster: Cluster) -> dt.date | None:
+    """The day an event is listed under: when it was first reported."""
+    days = [a.published for a in cluster.articles if a.published is not None]
+    return min(days) if days else None
+
+
+def latest_day(cluster: Cluster) -> dt.date | None:
+    days = [a.published for a in cluster.articles if a.published is not None]
+    return max(days) if days else None
+
+
+def rank_score(sources: int, last: dt.date | None, now: dt.date | None, half_life: float) -> float:
+    """Independent sources, halved for every ``half_life`` days the event is older than now."""
+    if last is None or now is None:
+        return float(sources)
+    age = max(0, (now - last).days)
+    return float(sources * 0.5 ** (age / half_life))
+
+
+def rank_events(
+    clusters: Sequence[Cluster], top: int | None = None, half_life: float = HALF_LIFE_DAYS
+) -> list[tuple[Cluster, float]]:
+    """The ``top`` events by score, best first (ties: more articles, then newer)."""
+    days = [d for c in clusters if (d := latest_day(c)) is not None]
+    now = max(days) if days else None
+    scored = [
+        (c, rank_score(independent_sources(c.articles), latest_day(c), now, half_life))
+        for c in clusters
+    ]
+    scored.sort(key=lambda cs: (-cs[1], -len(cs[0].articles), -_ordinal(latest_day(cs[0]))))
+    return scored[:top] if top else scored
+
+
+def _ordinal(day: dt.date | None) -> int:
+    return day.toordinal() if day else 0
+
+
+def headline(cluster: Cluster | SegmentedCluster, words: int = HEADLINE_WORDS) -> str:
+    """A headline-length summary: the sentences the default summarizer picks in ``words``."""
+    summary = summarize_cluster(cluster, Budget(words=words))
+    return " ".join(s.text for s in summary)
+
+
+def summarize_event(cluster: Cluster, score: float, settings: Settings) -> DigestEvent:
+    brief = replace(make_brief(cluster, settings), headline=headline(cluster))
+    return DigestEvent(
+        cluster_id=cluster.id,
+        day=event_day(cluster),
+        last_day=latest_day(cluster),
+        score=score,
+        independent_sources=independent_sources(cluster.articles),
+        articles=len(cluster.articles),
+        copies=sum(len(a.also_published_by) for a in cluster.articles),
+        brief=brief,
+    )
+
+
+def make_digest(
+    clusters: Iterable[Cluster],
+    settings: Settings | None = None,
+    top: int | None = None,
+    half_life: float = HALF_LIFE_DAYS,
+    tick: Callable[[int], None] | None = None,
+) -> list[DigestEvent]:
+    """The digest: the ``top`` events summarized, newest day first, best first within a day."""
+    settings = settings or Settings()
+    events = []
+    for cluster, score in rank_events(list(clusters), top, half_life):
+        events.append(summarize_event(cluster, score, settings))
+        if tick:
+            tick(1)
+    return sorted(events, key=lambda e: (-_ordinal(e.day), -e.score))
+
+
+def by_day(events: Sequence[DigestEvent]) -> list[tuple[dt.date | None, list[DigestEvent]]]:
+    """Events grouped under their day, in the order given (undated ones last)."""
+    ordered = sorted(events, key=lambda e: (e.day is None, -_ordinal(e.day)))
+    return [(day, list(group)) for day, group in groupby(ordered, key=lambda e: e.day)]

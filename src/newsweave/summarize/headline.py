@@ -1,0 +1,150 @@
+"""Headline summaries: the short-budget strategy (one sentence of about 30 words).
+
+A short budget holds one sentence, so which sentence leads decides everything, and a lead
+that is a few words too long is lost unless it is compressed. The units are the content
+sentences near the top of each article, each in its full form and its compressed forms
+(``compress.shortenings``). An exact integer program (``ilp.py``) picks the unit that best
+covers the terms the cluster stresses: terms of the articles' titles (an editor's own
+summary of the article) and terms the articles mention early, each vote weighted by how
+central its article is, plus a lead bonus, since a news lead is written to stand alone.
+Sentences that lean on a previous one (a pronoun or connective first) are left out: a
+headline has no previous sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsweave.summarize._document import Budget, SegmentedCluster, word_count
+from newsweave.summarize._select import Pick
+from newsweave.summarize._units import (
+    Unit,
+    antecedents,
+    content_sentences,
+    preview,
+    rounded,
+    same_fact_pairs,
+)
+from newsweave.summarize.compress import shortenings
+from newsweave.summarize.concepts import article_agreement, position_vote, term_weights
+from newsweave.summarize.ilp import CoverageProblem, solve
+from newsweave.tokens import content_terms
+
+LEAD_SENTENCES = 8  # how deep into each article a headline looks
+# A title term counts like mentions in two articles' first sentences: a title is a summary.
+TITLE_VOTE = 2.0
+LEAD_BONUS = 1.0  # the lead bonus of a first sentence, in units of one first-sentence vote
+MAX_UNITS = 1  # one complete, informative sentence
+# Units given to the program, best standalone value per unit first: a constant, so that a
+# 50-article cluster (hundreds of lead sentences and their shortenings) stays fast.
+MAX_CANDIDATES = 60
+
+
+def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
+    """Full and compressed forms of the eligible sentences near the top of each article."""
+    units: list[Unit] = []
+    for i in eligible:
+        sentence = doc.sentences[i]
+        if sentence.index >= LEAD_SENTENCES:
+            continue
+        units.append(Unit(i, sentence.text, word_count(sentence.text)))
+        seen = {sentence.text}
+        for compression in shortenings(sentence.text):
+            text = compression.text(sentence.text)
+            if text not in seen:
+                seen.add(text)
+                units.append(Unit(i, text, word_count(text), compression))
+    return units
+
+
+def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
+    """Units that read on their own (no pronoun or connective needing a previous sentence)."""
+    needs, orphans = antecedents(doc, units)
+    return [u for k, u in enumerate(units) if k not in needs and k not in orphans]
+
+
+def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
+    content, rejected = content_sentences(doc)
+    units = standalone(doc, headline_units(doc, content))
+    if budget.words is not None and not any(u.words <= budget.words for u in units):
+        # Nothing that passed the filters fits: rather a quote or a short line than nothing.
+        # Still whole sentences, though: a subheading ("‘No truce’") is not a summary.
+        relaxed = [
+            i
+            for i, terms in enumerate(doc.terms)
+            if terms and doc.sentences[i].text.rstrip("\"'”’) ").endswith((".", "!", "?"))
+        ]
+        units = standalone(doc, headline_units(doc, relaxed))
+    if not units:
+        return []
+    words = budget.words if budget.words is not None else max(u.words for u in units)
+    agreement = article_agreement(doc)
+    weights = term_weights(doc, agreement, TITLE_VOTE)
+    ids: dict[str, int] = {}
+    concepts = [
+        [ids.setdefault(t, len(ids)) for t in dict.fromkeys(content_terms(u.text))] for u in units
+    ]
+    concept_weights = [0.0] * len(ids)
+    for term, cid in ids.items():
+        concept_weights[cid] = weights.get(term, 0.0)
+    bonus = [
+        LEAD_BONUS
+        * position_vote(doc.sentences[u.index].index)
+        * agreement[doc.sentences[u.index].article_id]
+        for u in units
+    ]
+    if len(units) > MAX_CANDIDATES:
+        standalone_value = [
+            sum(concept_weights[c] for c in cs) + b for cs, b in zip(concepts, bonus, strict=True)
+        ]
+        keep = sorted(
+            sorted(range(len(units)), key=lambda k: (-standalone_value[k], k))[:MAX_CANDIDATES]
+        )
+        units = [units[k] for k in keep]
+        concepts = [concepts[k] for k in keep]
+        bonus = [bonus[k] for k in keep]
+    conflicts = same_fact_pairs(doc, units)
+    max_units = MAX_UNITS if budget.sentences is None else min(MAX_UNITS, budget.sentences)
+    problem = CoverageProblem(
+        lengths=[u.words for u in units],
+        concepts=concepts,
+        weights=concept_weights,
+        budget=words,
+        bonus=bonus,
+        conflicts=[(a, b) for a, others in conflicts.items() for b in others if a < b],
+        max_units=max_units,
+    )
+    solution = solve(problem)
+    alone = sorted(range(len(units)), key=lambda k: (-problem.value([k]), k))
+    picks = []
+    for k in solution.chosen:
+        unit = units[k]
+        sentence = doc.sentences[unit.index]
+        rivals = [j for j in alone if units[j].index != unit.index][:2]
+        explain: dict[str, Any] = {
+            "strategy": f"headline: exact concept coverage (integer program, {solution.method})",
+            "scores": rounded(
+                {
+                    "objective": problem.value([k]),
+                    "lead_bonus": bonus[k],
+                    "article_agreement": agreement[sentence.article_id],
+                }
+            ),
+            "position_in_article": sentence.index,
+            "words": unit.words,
+            "won_over": [
+                {
+                    "sentence": preview(units[j].text),
+                    "objective": round(problem.value([j]), 4),
+                    "why_not": "over budget"
+                    if units[j].words > words
+                    else "covers less of what the cluster stresses",
+                }
+                for j in rivals
+            ],
+            "filtered_out": rejected,
+        }
+        if unit.compression is not None:
+            explain["compression"] = list(unit.compression.rules)
+        picks.append(Pick(unit.index, problem.value([k]), explain, unit.spans(doc)))
+    return picks

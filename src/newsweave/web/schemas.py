@@ -1,0 +1,124 @@
+"""Pydantic models of the REST API: the request and response bodies, and nothing else.
+
+These exist only at the API boundary; inside, everything is ``newsweave.model``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# Ids are 32-bit: PostgreSQL's INTEGER, and far below SQLite's 64-bit limit.
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class ErrorOut(BaseModel):
+    """Every error the API returns."""
+
+    error: str = Field(description="short name of the problem")
+    detail: Any = Field(description="what exactly was wrong (text, or a list of items)")
+
+
+class ArticleIn(BaseModel):
+    """One article given inline: plain ``text`` or a web page's ``html``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="the article as plain text")
+    html: str | None = Field(None, description="the article as an HTML page")
+    title: str = Field("", max_length=1000)
+    source: str = Field("", max_length=200, description="outlet name")
+    url: str = Field("", max_length=2000)
+    published: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        given = [x for x in (self.text, self.html) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'text' or 'html'")
+        if not given[0].strip():
+            raise ValueError("the article is empty")
+        return self
+
+
+class ProblemOut(BaseModel):
+    where: str
+    reason: str
+    skipped: bool
+
+
+class ArticleOut(BaseModel):
+    id: int
+    key: str = Field(description="content hash the brief's article ids refer to")
+    title: str
+    source: str
+    url: str
+    published: dt.date | None
+    origin: str
+    chars: int
+    created: dt.datetime
+
+
+class RemovedLineOut(BaseModel):
+    text: str
+    reason: str
+
+
+class ArticleDetail(ArticleOut):
+    text: str
+    byline: str
+    removed: list[RemovedLineOut]
+
+
+class ArticlesCreated(BaseModel):
+    articles: list[ArticleOut]
+    rejected: list[ProblemOut] = Field(description="inputs that were skipped, and why")
+
+
+class ClusterIn(BaseModel):
+    """A cluster to summarize: stored article ids and/or inline articles."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article_ids: list[Id] = Field(default_factory=list)
+    articles: list[ArticleIn] = Field(default_factory=list)
+    words: Annotated[int, Field(ge=1, le=5000)] | None = 100
+    sentences: Annotated[int, Field(ge=1, le=500)] | None = None
+    summarizer: str = Field("default", min_length=1, max_length=64)
+    analyze: bool = Field(True, description="add quotes, disagreements, timeline, people")
+    reference_date: dt.date | None = Field(
+        None, description="date that relative dates ('on Tuesday') count from"
+    )
+
+
+class Links(BaseModel):
+    page: str
+    brief_json: str
+    brief_markdown: str
+    brief_html: str
+
+
+class ClusterOut(BaseModel):
+    id: int
+    key: str
+    title: str
+    article_count: int
+    summarizer: str
+    created: dt.datetime
+    links: Links
+
+
+class ClusterDetail(ClusterOut):
+    article_ids: list[int]
+    rejected: list[ProblemOut]
+    brief: dict[str, Any] = Field(description="the Brief, as `newsweave summarize --format json`")
+
+
+class ClusterList(BaseModel):
+    clusters: list[ClusterOut]
+    total: int
+    limit: int
+    offset: int

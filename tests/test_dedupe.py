@@ -1,0 +1,59 @@
+"""Near-duplicate detection on the example articles and lightly edited copies of them."""
+
+from __future__ import annotations
+
+import random
+
+from newsweave.dedupe import Deduplicator, dedupe, fold
+from newsweave.model import Article, Cluster, replace
+from newsweave.segment import split_sentences
+from newsweave.summarize._select import independent_sources
+
+
+def edited_copy(article: Article, outlet: str, seed: int) -> Article:
+    """What a syndication partner does to a wire story: its own byline, one sentence cut,
+    different whitespace."""
+    sentences = split_sentences(article)
+    drop = random.Random(seed).randrange(len(sentences))
+    kept = [s.text for i, s in enumerate(sentences) if i != drop]
+    text = "By Staff Reporter\n\n" + "  \n".join(kept).replace(". ", ".   ")
+    return replace(article, id=f"{article.id}-copy", text=text, source=outlet, byline="Staff")
+
+
+def test_lightly_edited_copies_are_found(example_cluster: Cluster) -> None:
+    originals = list(example_cluster.articles)
+    copies = [edited_copy(a, f"partner{i}.example", i) for i, a in enumerate(originals)]
+    dedup = Deduplicator()
+    assert [dedup.original_of(a.id, a.text) for a in originals] == [None] * 4
+    assert [dedup.original_of(c.id, c.text) for c in copies] == [a.id for a in originals]
+
+
+def test_distinct_reports_of_one_event_are_not_merged(example_cluster: Cluster) -> None:
+    # Four outlets on the same day about the same battle share names and phrases, but
+    # each wrote its own story.
+    assert len(dedupe(example_cluster.articles)) == 4
+
+
+def test_copies_are_folded_and_counted_once(example_cluster: Cluster) -> None:
+    originals = list(example_cluster.articles)
+    copies = [edited_copy(originals[0], f"partner{i}.example", i) for i in range(3)]
+    kept = dedupe([*originals, *copies])
+    assert [a.id for a in kept] == [a.id for a in originals]
+    assert kept[0].also_published_by == ("partner0.example", "partner1.example", "partner2.example")
+    # Seven articles, but the three copies are one source with the original.
+    assert independent_sources(kept) == independent_sources(originals)
+
+
+def test_fold_keeps_copies_of_copies() -> None:
+    a = Article(id="a", text="x", source="wire")
+    b = Article(id="b", text="x", source="paper", also_published_by=("radio",))
+    assert fold(a, b).also_published_by == ("paper", "radio")
+
+
+def test_forgetting_beyond_capacity_keeps_memory_bounded(example_cluster: Cluster) -> None:
+    dedup = Deduplicator(capacity=2)
+    for article in example_cluster.articles:
+        dedup.original_of(article.id, article.text)
+    assert len(dedup) == 2
+    first = example_cluster.articles[0]
+    assert dedup.original_of("again", first.text) is None  # forgotten, so new again

@@ -1,0 +1,47 @@
+"""The data model survives JSON unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsweave.config import Settings
+from newsweave.model import Article, Brief, Cluster, RemovedLine, Sentence
+from newsweave.pipeline import make_brief
+
+
+def test_brief_round_trips_through_json(example_cluster: Cluster) -> None:
+    brief = make_brief(example_cluster, Settings(words=100))
+    again = Brief.from_dict(json.loads(json.dumps(brief.to_dict())))
+    assert again == brief
+    assert isinstance(again.articles[1].published, dt.date)
+
+
+@given(
+    text=st.text(min_size=1, max_size=200),
+    title=st.text(max_size=40),
+    day=st.none() | st.dates(),
+    removed=st.lists(st.tuples(st.text(max_size=20), st.sampled_from(["ticker", "byline"]))),
+)
+def test_article_round_trip_property(
+    text: str, title: str, day: dt.date | None, removed: list[tuple[str, str]]
+) -> None:
+    article = Article(
+        id="a1",
+        text=text,
+        title=title,
+        published=day,
+        removed=tuple(RemovedLine(t, r) for t, r in removed),
+    )
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+def test_sentence_and_cluster_round_trip() -> None:
+    article = Article(id="a", text="One. Two.")
+    cluster = Cluster("c", (article,), reference="Ref.")
+    assert Cluster.from_dict(cluster.to_dict()) == cluster
+    sentence = Sentence("a", 1, "Two.", 5, 9)
+    assert Sentence.from_dict(sentence.to_dict()) == sentence
