@@ -15,11 +15,11 @@ import time
 from collections.abc import Sequence
 from types import ModuleType
 
-from benchmarks import quality, speed
+from benchmarks import analysis_speed, quality, quote_attribution, speed
 from benchmarks._common import DOCS, default_data_dir, utc_now
 from newsweave.evaluation import DEFAULT_SYSTEMS, parse_systems
 
-SECTIONS: list[ModuleType] = [quality, speed]
+SECTIONS: list[ModuleType] = [quality, speed, analysis_speed, quote_attribution]
 
 HEADER = """# Benchmarks
 
