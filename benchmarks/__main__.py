@@ -13,13 +13,86 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
-from benchmarks import analysis_speed, quality, quote_attribution, speed
+from benchmarks import (
+    analysis_speed,
+    load_test,
+    quality,
+    quote_attribution,
+    segmentation,
+    speed,
+    stream_clusters,
+    stream_dedupe,
+    stream_throughput,
+    summarizer_speed,
+)
 from benchmarks._common import DOCS, default_data_dir, utc_now
 from newsweave.evaluation import DEFAULT_SYSTEMS, parse_systems
 
-SECTIONS: list[ModuleType] = [quality, speed, analysis_speed, quote_attribution]
+
+class Standalone:
+    """A benchmark module written to run alone (``python -m benchmarks.X``), listed as a
+    section: it gets its own option defaults, with the page's data folder."""
+
+    def __init__(
+        self, module: ModuleType, name: str, title: str, data_file: str = "", **defaults: Any
+    ) -> None:
+        self.module, self.NAME, self.TITLE, self.defaults = module, name, title, defaults
+        self.data_file = data_file  # for modules whose --data names a file, not a folder
+
+    def run(self, args: argparse.Namespace) -> str:
+        data = str(Path(args.data_dir) / self.data_file) if self.data_file else args.data_dir
+        options = {**self.defaults, "data": data}
+        if args.limit and "limit" in self.defaults:
+            options["limit"] = args.limit
+        return str(self.module.run(argparse.Namespace(**options)))
+
+
+SECTIONS: list[Any] = [
+    quality,
+    speed,
+    Standalone(
+        summarizer_speed,
+        "summarizer_speed",
+        "summarizer time per cluster and per article",
+        limit=None,
+        repeats=5,
+        summarizers="default,centroid.v1",
+    ),
+    Standalone(
+        segmentation,
+        "segmentation",
+        "sentence splitters: accuracy and speed",
+        limit=400,
+        repeat=3,
+        only=None,
+        errors=None,
+    ),
+    analysis_speed,
+    quote_attribution,
+    Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
+    Standalone(
+        stream_throughput,
+        "stream_throughput",
+        "clustering throughput on a 20,000-article stream",
+        articles=stream_throughput.ARTICLES,
+    ),
+    Standalone(stream_dedupe, "stream_dedupe", "duplicate detection"),
+    Standalone(
+        load_test,
+        "load_test",
+        "REST API under load",
+        data_file="multinews-dev.jsonl",
+        requests=200,
+        clients=20,
+        clusters=50,
+        db=None,
+        postgres=False,
+    ),
+]
 
 HEADER = """# Benchmarks
 
@@ -53,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"systems to compare (default: {','.join(DEFAULT_SYSTEMS)})",
     )
     for section in SECTIONS:
-        if hasattr(section, "add_arguments"):
+        if isinstance(section, ModuleType) and hasattr(section, "add_arguments"):
             section.add_arguments(parser)
     return parser
 
