@@ -19,19 +19,18 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from newsweave.testing import serve_process, throwaway_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_NAME = "multinews-dev.jsonl"
@@ -82,109 +81,15 @@ def dev_clusters(path: Path, limit: int) -> list[list[dict[str, str]]]:
     return clusters
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
-def server(db: str, log: Path) -> Iterator[str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
-    }
-    env.pop("NEWSWEAVE_TOKEN", None)
-    cmd = [sys.executable, "-m", "newsweave", "serve", "--port", str(port), "--db", db]
-    with log.open("ab") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit(f"newsweave serve exited:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(base + "/api/clusters", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"newsweave serve did not start:\n{log.read_text()}") from None
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+def newsweave_database() -> Iterator[str]:
+    """A throwaway PostgreSQL server with an empty ``newsweave`` database; yields its URL."""
+    import psycopg
 
-
-@contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """initdb + pg_ctl in a temp dir, as the ``postgres`` user when run as root (initdb
-    refuses root); yields the URL of an empty database."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    initdb = shutil.which("initdb") or (str(found[-1]) if found else None)
-    if initdb is None:
-        raise SystemExit("--postgres needs the PostgreSQL server binaries (initdb, pg_ctl)")
-    bindir = Path(initdb).parent
-    workdir = tempfile.mkdtemp(prefix="newsweave-pg-")
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        as_user = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(workdir, "postgres", "postgres")
-    data, port = f"{workdir}/data", free_port()
-    quiet = {"check": True, "capture_output": True, "cwd": workdir}
-    subprocess.run(
-        [
-            *as_user,
-            str(bindir / "initdb"),
-            "-D",
-            data,
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--no-sync",
-        ],
-        **quiet,
-    )
-    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c max_connections=200"
-    subprocess.run(
-        [
-            *as_user,
-            str(bindir / "pg_ctl"),
-            "-D",
-            data,
-            "-l",
-            f"{workdir}/log",
-            "-w",
-            "-o",
-            options,
-            "start",
-        ],
-        **quiet,
-    )
-    try:
-        import psycopg
-
-        with psycopg.connect(
-            f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True
-        ) as conn:
+    with throwaway_postgres() as base:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute("CREATE DATABASE newsweave")
-        yield f"postgresql://postgres@127.0.0.1:{port}/newsweave"
-    finally:
-        subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop"],
-            capture_output=True,
-            cwd=workdir,
-        )
-        shutil.rmtree(workdir, ignore_errors=True)
+        yield f"{base}/newsweave"
 
 
 @dataclass
@@ -277,8 +182,8 @@ def run(args: argparse.Namespace) -> str:
         with ExitStack() as stack:
             db = getattr(args, "db", None) or str(workdir / "load.db")
             if getattr(args, "postgres", False):
-                db = stack.enter_context(throwaway_postgres())
-            base = stack.enter_context(server(db, workdir / "serve.log"))
+                db = stack.enter_context(newsweave_database())
+            base = stack.enter_context(serve_process(db, workdir / "serve.log"))
             outcome = asyncio.run(send_all(base, jobs, clients))
             checks = check_writes(base, db, outcome)
     finally:

@@ -11,9 +11,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import running_server
 from newsweave.store import open_store
 from newsweave.store.engine import make_engine
+from newsweave.testing import serve_process as running_server
 from newsweave.web import Limits, create_app
 from newsweave.web.schemas import MAX_ID
 

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from conftest import running_server
 from newsweave.model import Claim, ClaimValue, Person, Quote, TimelineEntry, replace
 from newsweave.pipeline import load, make_brief
 from newsweave.store import open_store
+from newsweave.testing import serve_process as running_server
 
 pytestmark = pytest.mark.browser
 
