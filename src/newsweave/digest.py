@@ -66,7 +66,8 @@ def headline(cluster: Cluster | SegmentedCluster, words: int = HEADLINE_WORDS) -
 
 
 def summarize_event(cluster: Cluster, score: float, settings: Settings) -> DigestEvent:
-    brief = replace(make_brief(cluster, settings), headline=headline(cluster))
+    doc = SegmentedCluster.from_cluster(cluster)  # split once for the brief and the headline
+    brief = replace(make_brief(doc, settings), headline=headline(doc))
     return DigestEvent(
         cluster_id=cluster.id,
         day=event_day(cluster),

@@ -93,10 +93,13 @@ def sources_of(cluster: Cluster) -> tuple[Source, ...]:
     )
 
 
-def make_brief(cluster: Cluster, settings: Settings | None = None) -> Brief:
-    """Summarize one cluster into a Brief."""
+def make_brief(cluster: Cluster | SegmentedCluster, settings: Settings | None = None) -> Brief:
+    """Summarize one cluster (or an already segmented one) into a Brief."""
     settings = settings or Settings()
-    doc = SegmentedCluster.from_cluster(cluster)
+    doc = (
+        cluster if isinstance(cluster, SegmentedCluster) else SegmentedCluster.from_cluster(cluster)
+    )
+    cluster = doc.cluster
     budget = Budget(words=settings.words, sentences=settings.sentences)
     summarizer = get_summarizer(settings.summarizer)
     summary = summarize_cluster(doc, budget, summarizer)
