@@ -4,6 +4,18 @@ them as they are."""
 
 from __future__ import annotations
 
+import re
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]+")
+
+
+def excerpt(detail: object, limit: int = 120) -> str:
+    """A third party's error message made fit for one line of a report: control and
+    undecodable characters (a parser quoting the binary it choked on) become a space,
+    and the whole is cut to ``limit`` characters."""
+    text = " ".join(_UNPRINTABLE.sub(" ", str(detail)).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class NewsweaveError(Exception):
     """Base of every error newsweave raises on purpose."""

@@ -34,8 +34,14 @@ def warn(message: str) -> None:
     stderr.print(f"[yellow]warning:[/] {_literal(message)}", markup=True)
 
 
+# Control characters in a message (a file name with a newline in it) are shown escaped,
+# so every message stays one line and cannot move the cursor or fake another message.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
 def _literal(text: str) -> str:
-    return text.replace("[", "\\[")
+    """``text`` as is on the terminal: no rich markup, no control characters."""
+    return text.translate(_CONTROLS).replace("[", "\\[")
 
 
 def report_problems(problems: Sequence[Problem]) -> None:

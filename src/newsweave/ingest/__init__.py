@@ -7,16 +7,18 @@ article": cleaning, splitting and everything after work on the documents it yiel
 from __future__ import annotations
 
 import contextlib
-import gzip
+import errno
 import importlib
 import io
+import logging
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsweave.errors import InputError
-from newsweave.ingest import sniff
+from newsweave.errors import InputError, excerpt
+from newsweave.ingest import limits, sniff
 from newsweave.ingest.html import parse_html
 from newsweave.ingest.jsonl import parse_json_document, parse_json_lines
 from newsweave.ingest.text import parse_text
@@ -37,9 +39,16 @@ Item = RawDocument | Problem
 Reader = Callable[[str, bytes], Iterator[Item]]
 PathReader = Callable[[Path], Iterator[Item]]
 STDIN = "-"
+log = logging.getLogger(__name__)
+
+
+def _check_document_size(origin: str, data: bytes) -> None:
+    if len(data) > limits.MAX_DOCUMENT_BYTES:
+        raise limits.too_large(origin, "document", limits.MAX_DOCUMENT_BYTES)
 
 
 def _read_text(origin: str, data: bytes) -> Iterator[Item]:
+    _check_document_size(origin, data)
     text, warning = sniff.decode(origin, data)
     if warning:
         yield Problem(origin, warning, skipped=False)
@@ -50,6 +59,7 @@ def _read_text(origin: str, data: bytes) -> Iterator[Item]:
 
 
 def _read_html(origin: str, data: bytes) -> Iterator[Item]:
+    _check_document_size(origin, data)
     text, warning = sniff.decode(origin, data)
     if warning:
         yield Problem(origin, warning, skipped=False)
@@ -71,14 +81,7 @@ def _read_json(origin: str, data: bytes) -> Iterator[Item]:
 
 
 def _read_jsonl(origin: str, data: bytes) -> Iterator[Item]:
-    data = sniff.maybe_gunzip(origin, data)
-    if sniff.looks_binary(data):
-        yield Problem(origin, "binary content, not text")
-        return
-    if not data.strip():
-        yield Problem(origin, "empty file: no text")
-        return
-    yield from parse_json_lines(origin, io.BytesIO(data))
+    yield from _read_jsonl_stream(origin, io.BytesIO(data))
 
 
 READERS: dict[str, Reader] = {
@@ -124,6 +127,15 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
         yield from reader(origin, data)
     except InputError as exc:
         yield Problem(exc.where, exc.reason)
+    except Exception as exc:  # a parser failing on one input must not stop the rest
+        yield _unexpected(origin, exc)
+
+
+def _unexpected(origin: str, exc: Exception) -> Problem:
+    """A reader (ours or a third-party parser) failed in a way nobody planned for: the
+    input is reported and skipped, the others go on; the traceback goes to the log."""
+    log.debug("reading %s failed", origin, exc_info=exc)
+    return Problem(origin, f"unexpected error reading it ({type(exc).__name__}: {excerpt(exc)})")
 
 
 def _load_stream_readers() -> None:
@@ -132,14 +144,29 @@ def _load_stream_readers() -> None:
         importlib.import_module("newsweave.ingest.stream")  # registers its readers
 
 
-def _open_streaming(path: Path) -> BinaryIO:
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
+def _read_jsonl_stream(origin: str, handle: BinaryIO) -> Iterator[Item]:
+    """JSON Lines stream line by line (gunzipped as they go) so big datasets stay in
+    bounded memory; lines over the document limit are reported, not held, and a gzip
+    stream that breaks keeps the lines before the break."""
+    stream = limits.decompressed(origin, handle)
+    head = stream.peek(8192)[:8192]
+    if sniff.utf16_encoding(head):
+        yield Problem(origin, "JSON Lines must be UTF-8 (this file is UTF-16)")
+        return
+    if sniff.looks_binary(head):
+        yield Problem(origin, "binary content, not text")
+        return
+    found = False
+    for item in parse_json_lines(origin, limits.bounded_lines(stream)):
+        found = True
+        yield item
+    if not found:
+        yield Problem(origin, "empty file: no text")
 
 
 def read_path(path: Path) -> Iterator[Item]:
-    """Read one file. JSON Lines stream line by line so big datasets stay in bounded memory."""
+    """Read one file: JSON Lines and archives stream, other formats are read whole up to
+    ``limits.MAX_FILE_BYTES``."""
     origin = str(path)
     try:
         fmt = sniff.format_of(origin)
@@ -148,27 +175,53 @@ def read_path(path: Path) -> Iterator[Item]:
         return
     try:
         if fmt == sniff.JSONL:
-            with _open_streaming(path) as handle:
-                head = handle.peek(8192)[:8192] if hasattr(handle, "peek") else b""
-                if sniff.looks_binary(head):
-                    yield Problem(origin, "binary content, not text")
-                    return
-                yield from parse_json_lines(origin, handle)
+            with path.open("rb") as handle:
+                yield from _read_jsonl_stream(origin, handle)
             return
         if fmt is not None and fmt not in READERS:
             _load_stream_readers()
         if fmt in PATH_READERS:
             yield from PATH_READERS[fmt](path)
             return
-        data = path.read_bytes()
-    except gzip.BadGzipFile as exc:
-        yield Problem(origin, f"corrupt gzip data ({exc})")
+        with path.open("rb") as handle:
+            data = limits.read_limited(origin, handle, limits.MAX_FILE_BYTES)
+    except InputError as exc:
+        yield Problem(exc.where, exc.reason)
         return
-    except (EOFError, OSError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         yield Problem(origin, f"cannot read file ({reason.lower()})")
         return
+    except Exception as exc:  # see _unexpected
+        yield _unexpected(origin, exc)
+        return
     yield from read_bytes(origin, data, fmt)
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (a pipe, device, broken link...), or None.
+
+    Pipes and devices are refused before they are opened: reading a FIFO blocks until a
+    writer comes, and ``/dev/zero`` never ends.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink():
+            kind = "a symbolic link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
+            return f"not a regular file ({kind})"
+        return f"cannot read file ({(exc.strerror or str(exc)).lower()})"
+    if stat.S_ISREG(mode):
+        return None
+    kinds = {
+        stat.S_ISFIFO: "a named pipe",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISDIR: "a directory",
+    }
+    kind = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"not a regular file ({kind})"
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path | Problem | str]:
@@ -179,20 +232,35 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | Problem | str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = False
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    found = True
-                    yield child
-            if not found:
-                yield Problem(raw, "directory holds no files")
+            yield from _expand_directory(raw, path)
         elif path.is_file():
             yield path
-        elif path.exists():
-            yield Problem(raw, "not a regular file")
+        elif path.exists() or path.is_symlink():
+            yield Problem(raw, not_regular(path) or "not a regular file")
         else:
             yield Problem(raw, "no such file or directory")
+
+
+def _expand_directory(raw: str, path: Path) -> Iterator[Path | Problem]:
+    """Files under ``path`` (sorted, hidden entries skipped); anything else that is not a
+    folder (pipes, devices, broken links) is reported, never opened. Links to folders are
+    not followed, so a link loop cannot recurse for ever."""
+    found = False
+    for child in sorted(path.rglob("*")):
+        rel = child.relative_to(path)
+        if any(p.startswith(".") for p in rel.parts):
+            continue
+        if child.is_file():
+            found = True
+            yield child
+        elif child.is_dir():
+            if child.is_symlink():
+                yield Problem(str(child), "link to a folder: not followed", skipped=False)
+        else:
+            found = True
+            yield Problem(str(child), not_regular(child) or "not a regular file")
+    if not found:
+        yield Problem(raw, "directory holds no files")
 
 
 def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -202,7 +270,12 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             yield entry
         elif entry == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(STDIN, stream.read())
+            try:
+                data = limits.read_limited(STDIN, stream, limits.MAX_FILE_BYTES, "input")
+            except InputError as exc:
+                yield Problem(exc.where, exc.reason)
+                continue
+            yield from read_bytes(STDIN, data)
         else:
             assert isinstance(entry, Path)
             yield from read_path(entry)

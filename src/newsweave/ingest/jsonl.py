@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from newsweave.errors import InputError
+from newsweave.ingest.limits import MAX_DOCUMENT_BYTES, megabytes
 from newsweave.ingest.sniff import decode
 from newsweave.model import Problem, RawDocument
 
@@ -133,12 +134,37 @@ def _json_reason(exc: json.JSONDecodeError) -> str:
     return exc.msg.removesuffix(" at").lower()
 
 
-def parse_json_lines(path: str, lines: Iterable[bytes]) -> Iterator[RawDocument | Problem]:
-    """Stream a JSON Lines file; a bad line is reported with its number and skipped."""
+class _Unparsable(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with the two ways valid-looking JSON still fails said plainly:
+    nesting deeper than Python's recursion limit and integers too long to convert."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _Unparsable("invalid JSON (nested too deeply)") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise _Unparsable(f"invalid JSON (a number too long to read: {str(exc)[:60]})") from None
+
+
+def parse_json_lines(path: str, lines: Iterable[bytes | None]) -> Iterator[RawDocument | Problem]:
+    """Stream a JSON Lines file; a bad line is reported with its number and skipped.
+
+    ``None`` stands for a line over the size limit that the reader did not keep.
+    """
     for number, raw in enumerate(lines, 1):
+        where = f"{path}:{number}"
+        if raw is None:
+            yield Problem(where, f"line larger than {megabytes(MAX_DOCUMENT_BYTES)}")
+            continue
         if not raw.strip():
             continue
-        where = f"{path}:{number}"
         try:
             text, warning = decode(where, raw)
         except InputError as exc:
@@ -147,9 +173,12 @@ def parse_json_lines(path: str, lines: Iterable[bytes]) -> Iterator[RawDocument 
         if warning:
             yield Problem(where, warning, skipped=False)
         try:
-            record = json.loads(text)
+            record = _loads(text)
         except json.JSONDecodeError as exc:
             yield Problem(where, f"invalid JSON ({_json_reason(exc)} at column {exc.colno})")
+            continue
+        except _Unparsable as exc:
+            yield Problem(where, exc.reason)
             continue
         yield from records_to_documents(where, record, f"{path}:{number}")
 
@@ -157,7 +186,10 @@ def parse_json_lines(path: str, lines: Iterable[bytes]) -> Iterator[RawDocument 
 def parse_json_document(path: str, text: str) -> Iterator[RawDocument | Problem]:
     """A ``.json`` file: one record, or a list of records. Falls back to JSON Lines."""
     try:
-        data = json.loads(text)
+        data = _loads(text)
+    except _Unparsable as exc:
+        yield Problem(path, exc.reason)
+        return
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("{") and "\n" in text.strip():
             yield from parse_json_lines(path, (line.encode() for line in text.splitlines()))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import zlib
 
 from newsweave.errors import BinaryContentError, UnsupportedFormatError
+from newsweave.ingest import limits
 
 TEXT = "text"
 HTML = "html"
@@ -79,18 +80,43 @@ def _gunzipped_head(data: bytes) -> bytes:
 
 
 def maybe_gunzip(path: str, data: bytes) -> bytes:
-    if data[:2] != b"\x1f\x8b":
-        return data
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError) as exc:
-        raise BinaryContentError(path, f"corrupt gzip data ({exc})") from exc
+    """Gzipped data decompressed, within the size and expansion limits; other data as is."""
+    return limits.gunzip(path, data)
+
+
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def utf16_encoding(data: bytes) -> str | None:
+    """``utf-16``/``utf-16-le``/``utf-16-be`` when the bytes are UTF-16 text, else None.
+
+    Without a byte order mark, UTF-16 text of Latin-script news has a NUL in (almost)
+    every second byte and none in the others; binary data has NULs anywhere.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            return encoding
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(even)
+    if odd.count(0) >= 0.9 * half and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * half and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not a text format we can read."""
     sample = data[:8192]
     if not sample:
+        return False
+    if utf16_encoding(sample) is not None:
         return False
     if b"\x00" in sample:
         return True
@@ -102,6 +128,12 @@ def decode(path: str, data: bytes) -> tuple[str, str | None]:
     """Decode text; returns the text and a warning when a fallback encoding was needed."""
     if looks_binary(data):
         raise BinaryContentError(path, "binary content, not text")
+    wide = utf16_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide), None
+        except UnicodeDecodeError:
+            raise BinaryContentError(path, "binary content, not text (invalid UTF-16)") from None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:

@@ -1,23 +1,27 @@
 """WARC and WARC.gz archives (Common Crawl News): HTML response records become documents.
 
 Records are read one at a time with warcio straight from the file, so an archive of any
-size streams in bounded memory. Only HTTP ``response`` records can hold an article:
-request, metadata and warcinfo records are skipped silently; a response that is not HTML,
-or whose page yields no article text, is reported as a Problem and never stops the rest.
+size streams in bounded memory: gzip is undone by ``limits.GzipStream`` (which refuses
+decompression bombs) and a record body is read up to ``limits.MAX_DOCUMENT_BYTES``.
+Only HTTP ``response`` records can hold an article: request, metadata and warcinfo
+records are skipped silently; a response that is not HTML, or whose page yields no
+article text, is reported as a Problem and never stops the rest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsweave.errors import InputError
+from newsweave.errors import InputError, excerpt
+from newsweave.ingest import limits
 from newsweave.ingest.html import parse_html
 from newsweave.ingest.jsonl import outlet_of
 from newsweave.model import Problem, RawDocument, replace
@@ -69,7 +73,9 @@ def _record_item(origin: str, record: Any) -> Item | None:
     if not content_type.startswith(_HTML_TYPES):
         kind = content_type.split(";")[0] or "unknown type"
         return Problem(where, f"not an HTML page ({kind})")
-    body = record.content_stream().read()
+    body = record.content_stream().read(limits.MAX_DOCUMENT_BYTES + 1)
+    if len(body) > limits.MAX_DOCUMENT_BYTES:
+        return Problem(where, f"record larger than {limits.megabytes(limits.MAX_DOCUMENT_BYTES)}")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
         return Problem(where, f"record cut short ({missing} bytes missing)")
@@ -84,21 +90,59 @@ def _record_item(origin: str, record: Any) -> Item | None:
     return replace(doc, source=doc.source or outlet_of(url), published=published)
 
 
+_WARC_HEADS = (b"WARC/", b"filedesc://")  # WARC, and the older ARC warcio also reads
+
+
 def read_warc_stream(origin: str, stream: IO[bytes]) -> Iterator[Item]:
     """Every article of a WARC stream, gzipped or not."""
-    records = 0
     try:
-        for record in ArchiveIterator(stream):
+        reader = limits.decompressed(origin, stream)  # type: ignore[arg-type]
+        head = reader.peek(64)[:64].lstrip(b"\r\n")
+    except InputError as exc:
+        yield Problem(exc.where, exc.reason)
+        return
+    if not head:
+        yield Problem(origin, "no WARC records found (empty file)")
+        return
+    if not head.startswith(_WARC_HEADS):
+        yield Problem(origin, "not a WARC file (it does not start with a WARC/1.x header)")
+        return
+    yield from _records(origin, reader)
+
+
+def _records(origin: str, reader: BinaryIO) -> Iterator[Item]:
+    records = 0
+    # warcio prints its own warnings (a record longer or shorter than its Content-Length)
+    # to stderr; they are caught around each step and reported as a Problem instead.
+    said = io.StringIO()
+    try:
+        iterator = iter(ArchiveIterator(reader))
+        while True:
+            with contextlib.redirect_stderr(said):
+                record = next(iterator, None)
+            if said.getvalue():
+                said = io.StringIO()
+                yield Problem(
+                    origin,
+                    f"record {records} does not end where its Content-Length says; "
+                    "the records after it may be misread",
+                    skipped=False,
+                )
+            if record is None:
+                limits.confirm_end(reader)
+                break
             records += 1
             item = _record_item(origin, record)
             if item is not None:
                 yield item
         if not records:
             yield Problem(origin, "no WARC records found (not a WARC file, or empty)")
+    except InputError as exc:
+        yield Problem(exc.where, f"{exc.reason}; rest of the archive skipped")
     except ArchiveLoadFailed as exc:
-        yield Problem(origin, f"broken WARC record, rest of the archive skipped ({exc})")
+        yield Problem(origin, f"broken WARC record, rest of the archive skipped ({excerpt(exc)})")
     except (OSError, EOFError, ValueError) as exc:
-        yield Problem(origin, f"broken WARC data, rest of the archive skipped ({exc})")
+        yield Problem(origin, f"broken WARC data, rest of the archive skipped ({excerpt(exc)})")
 
 
 def read_warc_bytes(origin: str, data: bytes) -> Iterator[Item]:
