@@ -20,6 +20,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsweave.ingest.limits import MAX_DOCUMENT_BYTES
+
 
 def _paragraphs(*lines: str) -> str:
     return "\n\n".join(lines) + "\n"
@@ -155,7 +157,8 @@ def build(root: Path) -> list[Case]:
     put("mixed-endings.txt", mixed, True, "")
 
     # --- size ---------------------------------------------------------------------------
-    line = ("lorem ipsum dolor sit amet " * (20 * MB // 27 + 1))[: 20 * MB]
+    over = MAX_DOCUMENT_BYTES + MB  # just over the limit of one document
+    line = ("lorem ipsum dolor sit amet " * (4 * over // 27 + 1))[: 4 * over]
     put("one-line-20mb.txt", line, False, "larger than", slow=True)
     long_words = ARTICLE + "\n\n" + " ".join("x" * 100_000 for _ in range(5)) + ".\n"
     put("long-words.txt", long_words, True, "")
@@ -169,11 +172,11 @@ def build(root: Path) -> list[Case]:
     put("records-bomb.jsonl.gz", gzip_bomb(record * 2000, 500), True, "bomb", slow=True)
     put("json-bomb.json.gz", gzip_bomb(b" " * (8 * MB), 256), False, "", slow=True)
     put("warc-bomb.warc.gz", gzip_bomb(bytes(8 * MB), 256), False, "", slow=True)
-    body = b"<html><body>" + b"<p>lol</p>" * (11 * MB // 10) + b"</body></html>"
+    body = b"<html><body>" + b"<p>lol</p>" * (over // 10) + b"</body></html>"
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
     big = warc_record("response", "https://bomb.example/", head + body)
     put("huge-record.warc", big + good, True, "record larger than", slow=True)
-    long_line = [json.dumps({"text": ARTICLE}), "x" * (11 * MB), json.dumps({"text": SECOND})]
+    long_line = [json.dumps({"text": ARTICLE}), "x" * over, json.dumps({"text": SECOND})]
     put("long-line.jsonl", "\n".join(long_line), True, "long-line.jsonl:2: line larger than")
     good_lines = b"".join(
         json.dumps({"id": f"c{i}", "articles": [{"text": ARTICLE}, {"text": SECOND}]}).encode()

@@ -29,10 +29,11 @@ from hypothesis import strategies as st
 
 import hostile_corpus
 from hostile_corpus import ARTICLE, SECOND, Case
+from newsweave import clean
 from newsweave.cli import main
 from newsweave.errors import NewsweaveError
 from newsweave.ingest import limits, read_bytes, read_inputs, sniff
-from newsweave.model import Problem, RawDocument
+from newsweave.model import Article, Problem, RawDocument
 from newsweave.pipeline import group_documents, make_brief
 from newsweave.store import open_store
 from newsweave.web import create_app
@@ -84,6 +85,8 @@ def verdict(case: Case, root: Path, code: int, err: str) -> str | None:
     """What is wrong with one run, or None."""
     if "Traceback" in err or "internal error" in err or "unexpected error" in err:
         return f"crashed: {err.strip()[-300:]}"
+    if "Remainder:" in err:  # warcio's own multi-line warning, printed around our report
+        return f"a library wrote to stderr: {err.strip()[:300]}"
     if case.usable and code != 0:
         return f"exit {code} though the input holds articles: {err.strip()[-300:]}"
     if not case.usable:
@@ -179,6 +182,23 @@ def test_gzip_stream_reads_a_real_multi_member_archive() -> None:
     assert limits.gunzip("x.jsonl.gz", data) == lines
     docs = [i for i in read_bytes("x.jsonl", data) if isinstance(i, RawDocument)]
     assert len(docs) == 2000
+
+
+def test_one_article_that_breaks_the_cleaner_does_not_stop_its_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = clean.clean_document
+
+    def fragile(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> object:
+        if raw.origin == "bad.txt":
+            raise IndexError("unforeseen")
+        return real(raw, repeated)
+
+    monkeypatch.setattr(clean, "clean_document", fragile)
+    docs = [RawDocument("good.txt", ARTICLE), RawDocument("bad.txt", SECOND)]
+    good, bad = clean.clean_documents(docs)
+    assert isinstance(good, Article)
+    assert bad == Problem("bad.txt", "unexpected error cleaning it (IndexError: unforeseen)")
 
 
 def test_utf16_text_is_decoded_not_called_binary() -> None:

@@ -12,14 +12,17 @@ if it mentions "subscribe" or "photo", because losing content is worse than keep
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsweave.errors import excerpt
 from newsweave.model import Article, Problem, RawDocument, RemovedLine
 
 _I = re.IGNORECASE
+log = logging.getLogger(__name__)
 
 TICKER_HEADER = re.compile(
     r"^(just in|breaking( news)?|latest( news)?|trending( now)?|top stories|most (read|popular)"
@@ -269,4 +272,14 @@ def clean_documents(docs: Sequence[RawDocument]) -> list[Article | Problem]:
     repeated = (
         repeated_lines(d.text for d in docs) if len(docs) >= REPEAT_MIN_ARTICLES else frozenset()
     )
-    return [clean_document(doc, repeated) for doc in docs]
+    return [_clean_isolated(doc, repeated) for doc in docs]
+
+
+def _clean_isolated(raw: RawDocument, repeated: frozenset[str]) -> Article | Problem:
+    """One article that trips the cleaner is reported and skipped; the batch goes on."""
+    try:
+        return clean_document(raw, repeated)
+    except Exception as exc:  # any failure on one article, never a crash of its batch
+        log.debug("cleaning %s failed", raw.origin, exc_info=exc)
+        reason = f"unexpected error cleaning it ({type(exc).__name__}: {excerpt(exc)})"
+        return Problem(raw.origin, reason)

@@ -1,8 +1,9 @@
 """Size limits on input, so that no file can exhaust memory or run for ever.
 
 * ``MAX_DOCUMENT_BYTES``: one document: a text or HTML file, one JSON Lines line, one WARC
-  record's body. News articles are kilobytes; ten megabytes of one "article" is a dump, a
-  binary or an attack, and would cost minutes in segmentation and summarizing.
+  record's body. News articles are kilobytes and a dataset line of a hundred articles
+  well under one megabyte; five megabytes of one "article" is a dump, a binary or an
+  attack, and already costs tens of seconds to segment, summarize and analyze.
 * ``MAX_FILE_BYTES``: a file that has to be parsed whole (``.json``, RSS/Atom, stdin).
   Bigger datasets belong in JSON Lines, which stream line by line in bounded memory.
 * ``MAX_EXPANSION``: gzip input is decompressed as a stream and refused once it has grown
@@ -22,7 +23,7 @@ from typing import Any, BinaryIO, cast
 from newsweave.errors import InputError, MalformedRecordError
 
 MB = 1024 * 1024
-MAX_DOCUMENT_BYTES = 10 * MB
+MAX_DOCUMENT_BYTES = 5 * MB
 MAX_FILE_BYTES = 64 * MB
 MAX_EXPANSION = 50
 EXPANSION_GRACE = MB // 4
