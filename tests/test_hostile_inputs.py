@@ -406,6 +406,24 @@ def test_api_hostile_json_bodies(api: TestClient, body: str) -> None:
         assert_client_error(response, f"{endpoint} {body[:40]!r}")
 
 
+@pytest.mark.parametrize(
+    ("endpoint", "body"),
+    [
+        ("/api/clusters", '{"article_ids": [' + ",".join(["[]"] * 2_000_000) + "]}"),
+        ("/api/clusters", '{"articles": [' + ",".join(["{}"] * 2_000_000) + "]}"),
+        ("/api/clusters", '{"article_ids": [' + ",".join(["[]"] * 5000) + "]}"),
+        ("/api/articles", "{" + ",".join(f'"k{i}": 1' for i in range(200_000)) + "}"),
+    ],
+)
+def test_api_many_bad_items_get_a_small_error(api: TestClient, endpoint: str, body: str) -> None:
+    """Megabytes of invalid items must not become an error response hundreds of times
+    bigger (one validation error each): list lengths have a ceiling, errors a cap."""
+    response = api.post(endpoint, content=body, headers={"content-type": "application/json"})
+    assert_client_error(response, endpoint)
+    assert len(response.content) < 20_000
+    assert len(response.json()["detail"]) <= 51
+
+
 # --- fuzz: ingest -> clean -> segment -> summarize on random input ---------------------------
 
 FORMAT_NAMES = ["a.txt", "a.html", "a.json", "a.jsonl", "a.rss", "a.warc", "-"]

@@ -21,7 +21,7 @@ from newsweave import __version__
 from newsweave.errors import ConfigError, InputError, NotFoundError, StoreError
 from newsweave.store import open_store
 from newsweave.store.repository import Store
-from newsweave.web.errors import ApiError, error_response
+from newsweave.web.errors import ApiError, error_response, validation_detail
 from newsweave.web.routes import router
 from newsweave.web.security import RequestGuard, SecurityHeaders
 from newsweave.web.service import Limits
@@ -94,13 +94,6 @@ def _writes_open_in_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
-    return [
-        {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type", "")}
-        for e in exc.errors()
-    ]
-
-
 HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
@@ -124,7 +117,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, RequestValidationError)
         if any(e.get("type") == "json_invalid" for e in exc.errors()):
             return error_response(400, "malformed JSON", "the body is not valid JSON")
-        return error_response(422, "invalid request", _validation_detail(exc))
+        return error_response(422, "invalid request", validation_detail(exc.errors()))
 
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)

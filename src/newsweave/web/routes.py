@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Security
@@ -17,7 +16,7 @@ from newsweave.model import Problem
 from newsweave.render import render
 from newsweave.store.repository import ClusterRecord, ClusterSummary, Store, StoredArticle
 from newsweave.web import service
-from newsweave.web.errors import ApiError
+from newsweave.web.errors import ApiError, validation_detail
 from newsweave.web.schemas import (
     MAX_ID,
     ArticleDetail,
@@ -185,9 +184,7 @@ async def create_articles(request: Request) -> ArticlesCreated:
         except ValidationError as exc:
             if any(e["type"] == "json_invalid" for e in exc.errors()):
                 raise ApiError(400, "malformed JSON", "the body is not valid JSON") from exc
-            raise ApiError(
-                422, "invalid request", json.loads(exc.json(include_url=False, include_input=False))
-            ) from exc
+            raise ApiError(422, "invalid request", validation_detail(exc.errors())) from exc
         ingested = await run_in_threadpool(service.read_inline, [item], limits)
     if not ingested.articles:
         raise ApiError(

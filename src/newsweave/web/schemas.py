@@ -13,6 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 # Ids are 32-bit: PostgreSQL's INTEGER, and far below SQLite's 64-bit limit.
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# A hard ceiling on list lengths, far above the configurable per-cluster limit (a 413):
+# without it, a few megabytes of invalid items make one validation error each, and the
+# error response grows to hundreds of megabytes. With it, validation stops at the first
+# item too many.
+MAX_ITEMS = 10_000
 
 
 class ErrorOut(BaseModel):
@@ -83,8 +88,8 @@ class ClusterIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    article_ids: list[Id] = Field(default_factory=list)
-    articles: list[ArticleIn] = Field(default_factory=list)
+    article_ids: list[Id] = Field(default_factory=list, max_length=MAX_ITEMS)
+    articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_ITEMS)
     words: Annotated[int, Field(ge=1, le=5000)] | None = 100
     sentences: Annotated[int, Field(ge=1, le=500)] | None = None
     summarizer: str = Field("default", min_length=1, max_length=64)
