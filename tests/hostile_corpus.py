@@ -199,6 +199,8 @@ def build(root: Path) -> list[Case]:
     huge_int = '{"text": ' + json.dumps(ARTICLE) + ', "time": ' + "9" * 100_000 + "}"
     put("huge-int.json", huge_int, False, "number too long")
     huge_float = {"text": ARTICLE, "time": 1e308, "title": 1e999}  # 1e999 -> Infinity
+    huge_text = {"articles": [{"text": ARTICLE}, {"text": "word " * (over // 5)}]}
+    put("huge-text.json", json.dumps(huge_text), True, "huge-text.json#2: document larger than")
     put("huge-float.json", json.dumps(huge_float), True, "")
     put("duplicate-keys.json", '{"text": "x", "text": ' + json.dumps(ARTICLE) + "}", True, "")
     put("top-string.json", json.dumps("just a string"), False, "expected a JSON object")
@@ -255,6 +257,8 @@ def build(root: Path) -> list[Case]:
     put("xxe.rss", xxe_rss, False, "entities")
     put("malformed.rss", "<rss><channel><item><title>Aleppo</tit", False, "feed")
     put("no-entries.rss", _rss(""), False, "no entries")
+    huge_entry = _item("Aleppo", ARTICLE.replace("\n", " ")) + _item("Big", "word " * (over // 5))
+    put("huge-entry.rss", _rss(huge_entry), True, "huge-entry.rss#2: document larger than")
     put("garbage.atom", rng.randbytes(3000), False, "")
 
     # --- WARC -----------------------------------------------------------------------------

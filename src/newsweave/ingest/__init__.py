@@ -124,11 +124,24 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
                 " (WARC and feeds need the 'stream' extra: pip install 'newsweave[stream]')",
             )
             return
-        yield from reader(origin, data)
+        yield from _within_limits(reader(origin, data))
     except InputError as exc:
         yield Problem(exc.where, exc.reason)
     except Exception as exc:  # a parser failing on one input must not stop the rest
         yield _unexpected(origin, exc)
+
+
+def _within_limits(items: Iterable[Item]) -> Iterator[Item]:
+    """Every reader's documents, each refused when its text is over the document limit
+    (an entry of a feed, an article of a ``.json`` file: the file limits do not bound it)."""
+    for item in items:
+        if isinstance(item, RawDocument) and len(item.text) > limits.MAX_DOCUMENT_BYTES:
+            yield Problem(
+                item.origin,
+                limits.too_large(item.origin, "document", limits.MAX_DOCUMENT_BYTES).reason,
+            )
+        else:
+            yield item
 
 
 def _unexpected(origin: str, exc: Exception) -> Problem:
@@ -176,12 +189,12 @@ def read_path(path: Path) -> Iterator[Item]:
     try:
         if fmt == sniff.JSONL:
             with path.open("rb") as handle:
-                yield from _read_jsonl_stream(origin, handle)
+                yield from _within_limits(_read_jsonl_stream(origin, handle))
             return
         if fmt is not None and fmt not in READERS:
             _load_stream_readers()
         if fmt in PATH_READERS:
-            yield from PATH_READERS[fmt](path)
+            yield from _within_limits(PATH_READERS[fmt](path))
             return
         with path.open("rb") as handle:
             data = limits.read_limited(origin, handle, limits.MAX_FILE_BYTES)
