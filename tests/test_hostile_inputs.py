@@ -321,6 +321,27 @@ def test_eval_commands_on_hostile_datasets(
     assert not failures, "\n".join(failures)
 
 
+def test_eval_multi_news_text_pairs_with_hostile_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Multi-News's paired text files: an over-long line, a binary line and a gzip bomb."""
+    good = f"{ARTICLE} ||||| {SECOND}".replace("\n", " NEWLINE_CHAR ")
+    source = tmp_path / "test.src.txt"
+    source.write_text("\n".join([good, "x" * (limits.MAX_DOCUMENT_BYTES + 10), "\x00\x01", good]))
+    (tmp_path / "test.tgt.txt").write_text("Aleppo falls.\nB.\nC.\nAleppo truce.\n")
+    code, _, err = run_cli(["eval", "--systems", "lead", "--words", "30", str(source)], capsys)
+    assert code == 0, err
+    assert f"{source}:2: line larger than" in err
+    assert f"{source}:3: binary content" in err
+
+    bomb = tmp_path / "bomb.src.gz"
+    bomb.write_bytes(hostile_corpus.gzip_bomb(b"a" * (8 * limits.MB), 64))
+    (tmp_path / "bomb.tgt.gz").write_bytes(hostile_corpus.gzip_bomb(b"a" * (8 * limits.MB), 64))
+    code, _, err = run_cli(["eval", "--systems", "lead", str(bomb)], capsys)
+    assert code == 1
+    assert "decompression bomb" in err and str(bomb) in err
+
+
 # --- the web API ---------------------------------------------------------------------------
 
 

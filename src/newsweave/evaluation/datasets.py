@@ -16,7 +16,6 @@ left out of the dataset, so every system is scored on the same clusters.
 
 from __future__ import annotations
 
-import gzip
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from newsweave.clean import clean_documents
 from newsweave.errors import ConfigError, InputError
-from newsweave.ingest import read_inputs, sniff
+from newsweave.ingest import limits, read_inputs, sniff
 from newsweave.ingest.jsonl import records_to_documents
 from newsweave.model import Article, Cluster, Problem, RawDocument
 
@@ -162,14 +161,19 @@ def _cluster_of(
     return Cluster(cluster_id, tuple(articles), reference)
 
 
-def _open_lines(path: Path) -> Iterator[bytes]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+def _open_lines(path: Path) -> Iterator[bytes | None]:
+    """The file's lines (gunzipped and bounded like every input); ``None`` for a line
+    over the document limit."""
     try:
-        with opener(path, "rb") as handle:
-            yield from handle
-    except (OSError, EOFError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        with path.open("rb") as handle:
+            yield from limits.bounded_lines(limits.decompressed(str(path), handle))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise InputError(str(path), f"cannot read file ({reason.lower()})") from exc
+
+
+class _End:
+    """Fill value of the shorter file when the two have different numbers of lines."""
 
 
 def _paired_documents(source: Path, target: Path) -> Iterator[RawDocument | Problem]:
@@ -179,17 +183,29 @@ def _paired_documents(source: Path, target: Path) -> Iterator[RawDocument | Prob
             str(target),
             f"reference file of {source} not found; give it with --references FILE",
         )
-    pairs = itertools.zip_longest(_open_lines(source), _open_lines(target))
+    try:
+        yield from _paired_lines(source, target)
+    except InputError as exc:  # a broken gzip stream: the lines before it are kept
+        yield Problem(exc.where, f"{exc.reason}; the rest of the file is left out")
+
+
+def _paired_lines(source: Path, target: Path) -> Iterator[RawDocument | Problem]:
+    end = _End()
+    pairs = itertools.zip_longest(_open_lines(source), _open_lines(target), fillvalue=end)
     for number, (src_raw, tgt_raw) in enumerate(pairs, 1):
         where = f"{source}:{number}"
-        if src_raw is None or tgt_raw is None:
-            longer = source if tgt_raw is None else target
+        if isinstance(src_raw, _End) or isinstance(tgt_raw, _End):
+            longer = source if isinstance(tgt_raw, _End) else target
             yield Problem(
                 f"{longer}:{number}",
                 f"{source.name} and {target.name} have different numbers of lines; "
                 "lines without a partner were left out",
             )
             return
+        if src_raw is None or tgt_raw is None:
+            size = limits.megabytes(limits.MAX_DOCUMENT_BYTES)
+            yield Problem(where, f"line larger than {size} (in {source.name} or {target.name})")
+            continue
         try:
             document, warning = sniff.decode(where, src_raw.rstrip(b"\r\n"))
             summary, _ = sniff.decode(f"{target}:{number}", tgt_raw.rstrip(b"\r\n"))

@@ -185,4 +185,8 @@ def bounded_lines(handle: BinaryIO, limit: int = MAX_DOCUMENT_BYTES) -> Iterator
                     break
             yield None
             continue
+        if not line.endswith(b"\n"):
+            # The last line, or one cut short by a failing gzip stream: a cut line must
+            # not pass for a whole one, so the failure (if any) is raised first.
+            confirm_end(handle)
         yield line
