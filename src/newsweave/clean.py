@@ -84,6 +84,21 @@ TRAILING_CREDIT = re.compile(
     r"\s*\(\s*(?:additional )?(?:reporting|writing|editing) by[^()]*\)\s*$", _I
 )
 
+# C0 and C1 control characters other than tab and line breaks, and DEL: never news text,
+# and harmful in output (an ESC or CSI in a text file would drive the reader's terminal
+# when a brief is printed). Vertical tab and form feed become line breaks.
+_CONTROLS = {
+    **dict.fromkeys([*range(9), *range(14, 32), 127, *range(0x80, 0xA0)]),
+    11: "\n",
+    12: "\n",
+}
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (tabs and line breaks kept)."""
+    return text.translate(_CONTROLS)
+
+
 MAX_JUNK_WORDS = 20  # prompt-like lines longer than this are read as content
 REPEAT_MIN_ARTICLES = 3
 
@@ -158,6 +173,7 @@ def clean_text(
     removed: list[RemovedLine] = []
     kept: list[str] = []
     places: set[str] = set()
+    text, title = printable(text), printable(title)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.split())
         if not line:
@@ -223,10 +239,10 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         id=article_id(raw.origin, raw.text),
         text=cleaned.text,
         title=cleaned.title,
-        source=raw.source or _agency_from(cleaned.removed),
-        url=raw.url,
+        source=printable(raw.source) or _agency_from(cleaned.removed),
+        url=printable(raw.url),
         published=raw.published,
-        byline=raw.byline or _byline_from(cleaned.removed),
+        byline=printable(raw.byline) or _byline_from(cleaned.removed),
         origin=raw.origin,
         removed=cleaned.removed,
         also_published_by=raw.also_published_by,
