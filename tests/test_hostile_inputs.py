@@ -281,18 +281,43 @@ def test_endless_stdin_is_cut_at_the_size_limit() -> None:
     assert f"-: input larger than {limits.megabytes(limits.MAX_FILE_BYTES)}" in result.stderr
 
 
-def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+def test_unreadable_file_and_folder_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE)
     locked = tmp_path / "locked.txt"
-    locked.write_text(ARTICLE)
+    locked.write_text(SECOND)
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "inside.txt").write_text(SECOND)
     locked.chmod(0)
+    closed.chmod(0)
     try:
         if os.access(locked, os.R_OK):
             pytest.skip("running as root: permissions do not stop reading")
-        result = newsweave("summarize", str(locked))
-        assert result.returncode == 1
+        result = newsweave("summarize", str(tmp_path))
+        assert result.returncode == 0
         assert f"{locked}: cannot read file (permission denied)" in result.stderr
+        assert f"{closed}: cannot read folder (permission denied)" in result.stderr
     finally:
         locked.chmod(0o644)
+        closed.chmod(0o755)
+
+
+def test_unreadable_file_is_reported_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root reads anything, so the refusal is simulated where the file is opened."""
+    locked = tmp_path / "locked.jsonl"
+    locked.write_text(json.dumps({"text": ARTICLE}))
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    items = list(read_inputs([str(tmp_path)]))
+    assert items == [Problem(str(locked), "cannot read file (permission denied)")]
 
 
 # --- evaluation datasets -------------------------------------------------------------------

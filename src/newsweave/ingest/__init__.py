@@ -11,6 +11,7 @@ import errno
 import importlib
 import io
 import logging
+import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -256,23 +257,34 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | Problem | str]:
 
 def _expand_directory(raw: str, path: Path) -> Iterator[Path | Problem]:
     """Files under ``path`` (sorted, hidden entries skipped); anything else that is not a
-    folder (pipes, devices, broken links) is reported, never opened. Links to folders are
-    not followed, so a link loop cannot recurse for ever."""
+    folder (pipes, devices, broken links) is reported, never opened, and so is a folder
+    that cannot be listed. Links to folders are not followed, so a link loop cannot
+    recurse for ever."""
+    entries: list[Path] = []
+    unreadable: list[Problem] = []
+
+    def failed(exc: OSError) -> None:
+        where = str(exc.filename or path)
+        reason = (exc.strerror or str(exc)).lower()
+        unreadable.append(Problem(where, f"cannot read folder ({reason})"))
+
+    for folder, dirs, files in os.walk(path, onerror=failed):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        entries.extend(base / d for d in dirs if (base / d).is_symlink())  # not descended
+        entries.extend(base / f for f in files if not f.startswith("."))
     found = False
-    for child in sorted(path.rglob("*")):
-        rel = child.relative_to(path)
-        if any(p.startswith(".") for p in rel.parts):
+    for child in sorted(entries):
+        if child.is_dir():
+            yield Problem(str(child), "link to a folder: not followed", skipped=False)
             continue
+        found = True
         if child.is_file():
-            found = True
             yield child
-        elif child.is_dir():
-            if child.is_symlink():
-                yield Problem(str(child), "link to a folder: not followed", skipped=False)
         else:
-            found = True
             yield Problem(str(child), not_regular(child) or "not a regular file")
-    if not found:
+    yield from unreadable
+    if not found and not unreadable:
         yield Problem(raw, "directory holds no files")
 
 
