@@ -283,6 +283,10 @@ def build(root: Path) -> list[Case]:
     put("ünïcødé-名前.txt", ARTICLE, True, "")
     put("new\nline.txt", ARTICLE, True, "")
     put("[markup]-like.txt", b"", False, "[markup]-like.txt")
+    put(os.fsdecode(b"latin1-caf\xe9.txt"), ARTICLE, True, "")  # a name that is not UTF-8
+    surrogates = '{"id": "s", "articles": [{"text": %s, "title": "Aleppo \\udfff"}]}\n'
+    text_with_surrogate = json.dumps(ARTICLE)[:-1] + ' \\ud800"'  # a JSON escape, unpaired
+    put("lone-surrogates.jsonl", surrogates % text_with_surrogate, True, "")
     put("unknown.xyz", ARTICLE, False, "unsupported file type")
 
     # --- folders --------------------------------------------------------------------------

@@ -404,7 +404,8 @@ def test_api_upload_of_each_hostile_file(api: TestClient, corpus: tuple[Path, li
         path = root / case.name
         if not path.is_file():
             continue
-        name = case.name.replace("\n", " ")  # multipart file names are one header line
+        # Multipart file names are one header line, in UTF-8.
+        name = sniff.valid_unicode(case.name.replace("\n", " "))
         response = api.post("/api/articles", files=[("file", (name, path.read_bytes()))])
         assert response.status_code < 500, (case.name, response.text)
         if not case.usable:

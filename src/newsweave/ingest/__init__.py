@@ -23,7 +23,7 @@ from newsweave.ingest import limits, sniff
 from newsweave.ingest.html import parse_html
 from newsweave.ingest.jsonl import parse_json_document, parse_json_lines
 from newsweave.ingest.text import parse_text
-from newsweave.model import Problem, RawDocument
+from newsweave.model import Problem, RawDocument, replace
 
 __all__ = [
     "PathReader",
@@ -134,15 +134,32 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
 
 def _within_limits(items: Iterable[Item]) -> Iterator[Item]:
     """Every reader's documents, each refused when its text is over the document limit
-    (an entry of a feed, an article of a ``.json`` file: the file limits do not bound it)."""
+    (an entry of a feed, an article of a ``.json`` file: the file limits do not bound it),
+    and with valid Unicode in every field."""
     for item in items:
-        if isinstance(item, RawDocument) and len(item.text) > limits.MAX_DOCUMENT_BYTES:
-            yield Problem(
-                item.origin,
-                limits.too_large(item.origin, "document", limits.MAX_DOCUMENT_BYTES).reason,
-            )
-        else:
+        if not isinstance(item, RawDocument):
             yield item
+        elif len(item.text) > limits.MAX_DOCUMENT_BYTES:
+            too_large = limits.too_large(item.origin, "document", limits.MAX_DOCUMENT_BYTES)
+            yield Problem(item.origin, too_large.reason)
+        else:
+            yield _valid_unicode(item)
+
+
+def _valid_unicode(doc: RawDocument) -> RawDocument:
+    fix = sniff.valid_unicode
+    return replace(
+        doc,
+        origin=fix(doc.origin),
+        text=fix(doc.text),
+        title=fix(doc.title),
+        source=fix(doc.source),
+        url=fix(doc.url),
+        byline=fix(doc.byline),
+        group=None if doc.group is None else fix(doc.group),
+        reference=None if doc.reference is None else fix(doc.reference),
+        also_published_by=tuple(fix(name) for name in doc.also_published_by),
+    )
 
 
 def _unexpected(origin: str, exc: Exception) -> Problem:

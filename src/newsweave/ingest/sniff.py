@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import zlib
 
 from newsweave.errors import BinaryContentError, UnsupportedFormatError
@@ -145,3 +146,15 @@ def decode(path: str, data: bytes) -> tuple[str, str | None]:
             continue
         return text, f"not valid UTF-8 (byte {position}); decoded as {encoding}"
     raise BinaryContentError(path, "undecodable text")  # pragma: no cover - latin-1 never fails
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD. They come from JSON escapes
+    (``"\\ud800"``) and from file names that are not UTF-8; no UTF-8 output can hold
+    them, so they would fail every write of the article."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
