@@ -207,6 +207,10 @@ def build(root: Path) -> list[Case]:
     put("top-number.json", "12345", False, "expected a JSON object")
     put("top-null.json", "null", False, "expected a JSON object")
     put("list-of-junk.json", json.dumps([1, None, "x", [2]]), False, "expected a JSON object")
+    many = json.dumps([[]] * 200_000)  # one problem each: listed up to a limit, then counted
+    put("many-bad-records.json", many, False, "more records skipped, not listed one by one")
+    many_lines = "\n".join(["[1]"] * 100_000 + [json.dumps({"text": ARTICLE})])
+    put("many-bad-lines.jsonl", many_lines, True, "more records skipped")
     mixed_lines = [
         json.dumps({"id": "good-1", "articles": [{"text": ARTICLE}, {"text": SECOND}]}),
         '{"id": "bad", "articles": [',

@@ -146,6 +146,18 @@ def test_bad_lines_of_json_lines_are_reported_by_number_and_good_ones_kept(
         assert f"{path}:{line}" in err and reason in err, (line, reason)
 
 
+def test_problems_of_one_input_are_listed_up_to_a_limit_then_counted(
+    corpus: tuple[Path, list[Case]],
+) -> None:
+    root, _ = corpus
+    path = root / "many-bad-records.json"
+    problems = list(read_inputs([str(path)]))
+    assert len(problems) == limits.MAX_PROBLEMS_PER_INPUT + 1
+    assert problems[0] == Problem(f"{path}[1]", "expected a JSON object, got a list")
+    more = 200_000 - limits.MAX_PROBLEMS_PER_INPUT
+    assert problems[-1] == Problem(str(path), f"{more} more records skipped, not listed one by one")
+
+
 def test_truncated_gzip_keeps_the_lines_before_the_break(corpus: tuple[Path, list[Case]]) -> None:
     root, _ = corpus
     path = root / "truncated.jsonl.gz"
@@ -378,6 +390,22 @@ def test_eval_multi_news_text_pairs_with_hostile_lines(
     code, _, err = run_cli(["eval", "--systems", "lead", str(bomb)], capsys)
     assert code == 1
     assert "decompression bomb" in err and str(bomb) in err
+
+
+def test_eval_dataset_with_a_hash_in_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Problems name "file:line#article"; a "#" in the file name must not split it."""
+    path = tmp_path / "news#1.jsonl"
+    lines = [
+        {"id": "a", "articles": [{"text": ARTICLE}, {"text": ""}], "summary": "Aleppo."},
+        {"id": "b", "articles": [{"text": SECOND}, {"text": ARTICLE}], "summary": "Aid."},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    code, out, err = run_cli(["eval", "--systems", "lead", "--words", "20", str(path)], capsys)
+    assert code == 0, err
+    assert "2 clusters" in out
+    assert f"{path}:1#2: empty article" in err
 
 
 # --- the web API ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ left out of the dataset, so every system is scored on the same clusters.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,9 +109,12 @@ def read_dataset(path: str, references: str | None = None, limit: int | None = N
     return dataset
 
 
+_ARTICLE_SUFFIX = re.compile(r"#\d+$")  # not split at the first "#": a file name may hold one
+
+
 def _line_of(where: str) -> str:
     """``data.jsonl:12#3`` (article 3 of line 12) -> ``data.jsonl:12``."""
-    return where.split("#", 1)[0]
+    return _ARTICLE_SUFFIX.sub("", where)
 
 
 def _by_line(

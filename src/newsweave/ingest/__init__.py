@@ -14,6 +14,7 @@ import logging
 import os
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -125,25 +126,36 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
                 " (WARC and feeds need the 'stream' extra: pip install 'newsweave[stream]')",
             )
             return
-        yield from _within_limits(reader(origin, data))
+        yield from _within_limits(origin, reader(origin, data))
     except InputError as exc:
         yield Problem(exc.where, exc.reason)
     except Exception as exc:  # a parser failing on one input must not stop the rest
         yield _unexpected(origin, exc)
 
 
-def _within_limits(items: Iterable[Item]) -> Iterator[Item]:
+def _within_limits(origin: str, items: Iterable[Item]) -> Iterator[Item]:
     """Every reader's documents, each refused when its text is over the document limit
     (an entry of a feed, an article of a ``.json`` file: the file limits do not bound it),
-    and with valid Unicode in every field."""
+    and with valid Unicode in every field. Problems past ``MAX_PROBLEMS_PER_INPUT`` are
+    counted, not listed one by one."""
+    problems = 0
+    unlisted: Counter[bool] = Counter()  # by ``skipped``
     for item in items:
-        if not isinstance(item, RawDocument):
-            yield item
+        if isinstance(item, Problem):
+            problems += 1
+            if problems <= limits.MAX_PROBLEMS_PER_INPUT:
+                yield item
+            else:
+                unlisted[item.skipped] += 1
         elif len(item.text) > limits.MAX_DOCUMENT_BYTES:
             too_large = limits.too_large(item.origin, "document", limits.MAX_DOCUMENT_BYTES)
             yield Problem(item.origin, too_large.reason)
         else:
             yield _valid_unicode(item)
+    for skipped, count in sorted(unlisted.items()):
+        what = "records skipped" if skipped else "warnings"
+        reason = f"{count} more {what}, not listed one by one"
+        yield Problem(origin, reason, skipped=skipped)
 
 
 def _valid_unicode(doc: RawDocument) -> RawDocument:
@@ -207,12 +219,12 @@ def read_path(path: Path) -> Iterator[Item]:
     try:
         if fmt == sniff.JSONL:
             with path.open("rb") as handle:
-                yield from _within_limits(_read_jsonl_stream(origin, handle))
+                yield from _within_limits(origin, _read_jsonl_stream(origin, handle))
             return
         if fmt is not None and fmt not in READERS:
             _load_stream_readers()
         if fmt in PATH_READERS:
-            yield from _within_limits(PATH_READERS[fmt](path))
+            yield from _within_limits(origin, PATH_READERS[fmt](path))
             return
         with path.open("rb") as handle:
             data = limits.read_limited(origin, handle, limits.MAX_FILE_BYTES)

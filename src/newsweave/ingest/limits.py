@@ -6,6 +6,11 @@
   attack, and already costs tens of seconds to segment, summarize and analyze.
 * ``MAX_FILE_BYTES``: a file that has to be parsed whole (``.json``, RSS/Atom, stdin).
   Bigger datasets belong in JSON Lines, which stream line by line in bounded memory.
+  Parsed JSON takes up to twenty times its size in memory (``[[],[],...]``), so this
+  bounds a ``.json`` file to well under a gigabyte.
+* ``MAX_PROBLEMS_PER_INPUT``: problems listed for one input (bad lines of a JSON Lines
+  file, bad records of a ``.json`` list); the rest are counted in one last problem, so a
+  file of millions of bad records neither floods the terminal nor fills memory.
 * ``MAX_EXPANSION``: gzip input is decompressed as a stream and refused once it has grown
   more than this many times the compressed bytes read so far (after the first
   ``EXPANSION_GRACE`` bytes). Text compresses 3 to 10 times; a "gzip bomb" thousands of
@@ -24,7 +29,8 @@ from newsweave.errors import InputError, MalformedRecordError
 
 MB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 5 * MB
-MAX_FILE_BYTES = 64 * MB
+MAX_FILE_BYTES = 32 * MB
+MAX_PROBLEMS_PER_INPUT = 1000
 MAX_EXPANSION = 50
 EXPANSION_GRACE = MB // 4
 
