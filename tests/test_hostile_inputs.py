@@ -15,6 +15,7 @@ import json
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import zlib
@@ -286,6 +287,22 @@ def test_special_files_given_directly_never_block(
     assert "Traceback" not in result.stderr
 
 
+def test_cluster_output_to_a_device_is_never_deleted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``cluster -o`` removes its output file when it found nothing, but "-o /dev/null"
+    must not delete /dev/null (a copy of the device node stands in for it here)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, _, err = run_cli(["cluster", str(tmp_path / "empty.txt"), "-o", str(device)], capsys)
+    assert code == 1 and "empty file" in err
+    assert device.is_char_device()
+
+
 def test_endless_stdin_is_cut_at_the_size_limit() -> None:
     with open("/dev/zero", "rb") as zeros:
         result = newsweave("summarize", "-", stdin=zeros.fileno())
@@ -553,11 +570,14 @@ def test_fuzz_random_text(name: str, text: str) -> None:
 
 # --- fuzz: the REST API, as an outside client would -----------------------------------------
 
+
+def _containers(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5)
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40),
-    lambda inner: (
-        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5)
-    ),
+    _containers,
     max_leaves=20,
 )
 request_bodies = st.one_of(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -43,13 +45,28 @@ def _open_output(output: str | None) -> TextIO:
         raise NewsweaveError(f"{output}: cannot write output ({exc.strerror or exc})") from exc
 
 
+@contextlib.contextmanager
+def _write_errors(output: str | None) -> Iterator[None]:
+    """A full disk or a closed pipe while writing events is an error naming the output."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        name = output if output and output != "-" else "standard output"
+        raise NewsweaveError(f"{name}: cannot write output ({exc.strerror or exc})") from exc
+
+
 def run(args: argparse.Namespace) -> int:
     collector = Collector()
     events = 0
     to_file = bool(args.output) and args.output != "-"
     handle = _open_output(args.output)
     try:
-        with _output.stream_progress("clustering", enabled=not args.quiet) as bar:
+        with (
+            _write_errors(args.output),
+            _output.stream_progress("clustering", enabled=not args.quiet) as bar,
+        ):
             items = cluster_events(
                 read_articles(args.paths),
                 window_days=args.window_days,
@@ -60,10 +77,14 @@ def run(args: argparse.Namespace) -> int:
             for cluster in collector.clusters(items, args.quiet):
                 handle.write(cluster_line(cluster))
                 events += 1
+            handle.flush()
     finally:
         if to_file:
-            handle.close()
-            if not events:  # failed or found nothing: leave no empty or partial file
+            with contextlib.suppress(OSError):  # a write error is reported by _write_errors
+                handle.close()
+            # Failed or found nothing: leave no empty or partial file (but never remove
+            # what is not a regular file: "-o /dev/null" must not delete /dev/null).
+            if not events and Path(args.output).is_file():
                 Path(args.output).unlink(missing_ok=True)
     if not args.quiet:
         collector.summary(events)
