@@ -173,7 +173,6 @@ def clean_text(
     removed: list[RemovedLine] = []
     kept: list[str] = []
     places: set[str] = set()
-    text, title = printable(text), printable(title)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.split())
         if not line:
@@ -229,7 +228,12 @@ def article_id(origin: str, text: str) -> str:
 
 
 def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> Article | Problem:
-    cleaned = clean_text(raw.text, raw.title, title_in_text=raw.title_in_text, repeated=repeated)
+    cleaned = clean_text(
+        printable(raw.text),
+        printable(raw.title),
+        title_in_text=raw.title_in_text,
+        repeated=repeated,
+    )
     if not cleaned.text.strip():
         reason = "empty article: no text after cleaning"
         if not raw.text.strip() or (raw.title_in_text and cleaned.title):
