@@ -84,14 +84,12 @@ TRAILING_CREDIT = re.compile(
     r"\s*\(\s*(?:additional )?(?:reporting|writing|editing) by[^()]*\)\s*$", _I
 )
 
-# C0 and C1 control characters other than tab and line breaks, and DEL: never news text,
-# and harmful in output (an ESC or CSI in a text file would drive the reader's terminal
-# when a brief is printed). Vertical tab and form feed become line breaks.
-_CONTROLS = {
-    **dict.fromkeys([*range(9), *range(14, 32), 127, *range(0x80, 0xA0)]),
-    11: "\n",
-    12: "\n",
-}
+# C0 control characters other than tab and line breaks, and DEL: never news text, and
+# harmful in output (an ESC in a text file would drive the reader's terminal when a brief
+# is printed). Vertical tab and form feed become line breaks. C1 characters (U+0080 to
+# U+009F) are left alone: in real datasets they are cp1252 punctuation read as Latin-1
+# ("Christ\x92s"), text that matters more than a rare 8-bit terminal control.
+_CONTROLS = {**dict.fromkeys([*range(9), *range(14, 32), 127]), 11: "\n", 12: "\n"}
 
 
 def printable(text: str) -> str:
