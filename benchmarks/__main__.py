@@ -24,6 +24,7 @@ from benchmarks import (
     quote_attribution,
     segmentation,
     speed,
+    stream_cluster_bounds,
     stream_clusters,
     stream_dedupe,
     stream_throughput,
@@ -74,6 +75,7 @@ SECTIONS: list[Any] = [
     analysis_speed,
     quote_attribution,
     Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
+    Standalone(stream_cluster_bounds, "stream_cluster_bounds", "event clustering: batch bounds"),
     Standalone(
         stream_throughput,
         "stream_throughput",

@@ -8,6 +8,7 @@ not let a few big clusters dominate, which suits news events of very different s
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -99,7 +100,8 @@ def recluster(
     stream and score the result against the dataset's grouping.
 
     The shuffle matters: a dataset lists each cluster's articles together, which would
-    make a single-pass clusterer look better than it is on a real stream. Articles the
+    make a single-pass clusterer look better than it is on a real stream. Dated articles
+    are then put in time order, as a stream delivers them. Articles the
     cleaner rejects (pages of pure boilerplate) stay in the scoring as singletons, so
     rejecting an article never raises the score.
     """
@@ -126,6 +128,9 @@ def recluster(
             articles.append(result.article)
             truth[result.article.id] = result.group
     random.Random(seed).shuffle(articles)
+    # A real stream arrives in time order; dated articles are replayed that way (the sort
+    # is stable, so articles of one day stay shuffled), undated ones come last.
+    articles.sort(key=lambda a: a.published or dt.date.max)
     clusterer = EventClusterer(window_days, threshold, deduplicate=False)
     closed: list[Cluster] = []
     for article in articles:
