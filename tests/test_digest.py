@@ -82,6 +82,7 @@ def test_syndicated_copies_count_once(
     assert aleppo["independent_sources"] == 4
     folded = [a for a in aleppo["brief"]["articles"] if a["also_published_by"]]
     assert folded[0]["also_published_by"] == ["paper-a.example", "paper-b.example"]
+    assert folded[0]["copies"] == [f"{copies}:1", f"{copies}:2"]  # each copy can be found
 
 
 def test_cluster_output_is_read_back_by_other_commands(

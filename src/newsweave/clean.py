@@ -227,6 +227,7 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         origin=raw.origin,
         removed=cleaned.removed,
         also_published_by=raw.also_published_by,
+        copies=raw.copies,
     )
 
 

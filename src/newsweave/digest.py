@@ -75,7 +75,7 @@ def summarize_event(cluster: Cluster, score: float, settings: Settings) -> Diges
         score=score,
         independent_sources=independent_sources(cluster.articles),
         articles=len(cluster.articles),
-        copies=sum(len(a.also_published_by) for a in cluster.articles),
+        copies=sum(len(a.copies) for a in cluster.articles),
         brief=brief,
     )
 

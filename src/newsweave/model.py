@@ -100,6 +100,7 @@ class RawDocument(_Serializable):
     reference: str | None = None  # the group's human summary, if the dataset has one
     title_in_text: bool = False  # plain-text files: the first surviving line is the title
     also_published_by: tuple[str, ...] = ()  # read back from a clusters file (see Article)
+    copies: tuple[str, ...] = ()  # read back from a clusters file (see Article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,9 @@ class Article(_Serializable):
     origin: str = ""  # file path (and line) it was read from
     removed: tuple[RemovedLine, ...] = ()
     also_published_by: tuple[str, ...] = ()  # outlets of syndicated copies folded into this one
+    # Where each folded copy was read (path:line, URL): no input article leaves the output
+    # without a trace, and a copy's own record can be found again.
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

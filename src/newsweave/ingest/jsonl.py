@@ -46,7 +46,7 @@ def outlet_of(url: str) -> str:
 
 
 def _strings(value: Any) -> tuple[str, ...]:
-    """A list of strings from a record (``also_published_by`` of our clusters files)."""
+    """A list of strings from a record (``also_published_by``, ``copies`` of our clusters files)."""
     if not isinstance(value, list):
         return ()
     return tuple(str(v) for v in value if isinstance(v, str) and v)
@@ -98,6 +98,7 @@ def _article(
         group=group,
         reference=reference,
         also_published_by=_strings(item.get("also_published_by")),
+        copies=_strings(item.get("copies")),
     )
 
 
