@@ -101,6 +101,9 @@ class RawDocument(_Serializable):
     title_in_text: bool = False  # plain-text files: the first surviving line is the title
     also_published_by: tuple[str, ...] = ()  # read back from a clusters file (see Article)
     copies: tuple[str, ...] = ()  # read back from a clusters file (see Article)
+    # The event a labelled stream says a loose article belongs to: an answer for scoring
+    # (eval-clusters), never a grouping the clusterer is given.
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

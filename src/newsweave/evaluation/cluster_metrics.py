@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sklearn.metrics import adjusted_rand_score
 
@@ -110,10 +110,12 @@ def recluster(
     for item in items:
         if isinstance(item, Problem):
             unreadable.append(item)
-        elif item.group is None:
-            unreadable.append(Problem(item.origin, "article belongs to no cluster: not scored"))
-        else:
+        elif item.group is not None:
             docs.append(item)
+        elif item.label is not None:  # a labelled stream: one article a line
+            docs.append(replace(item, group=item.label))
+        else:
+            unreadable.append(Problem(item.origin, "article belongs to no cluster: not scored"))
     group_of = {d.origin: d.group for d in docs}
     truth: dict[str, Hashable] = {}
     predicted: dict[str, Hashable] = {}

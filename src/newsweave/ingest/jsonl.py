@@ -4,7 +4,9 @@ Accepted record shapes, one per line (or a list of them in a ``.json`` file):
 
 * a cluster: ``{"id"?, "articles": [{"title"?, "text", "url"?, "time"?, "source"?}], "summary"?}``
 * a Multi-News cluster: ``{"document": "doc one ||||| doc two", "summary"?}``
-* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}``
+* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}``, in a labelled
+  stream also with its event: ``"event"`` (or ``event_id``, ``cluster``, ``cluster_id``,
+  ``story``, ``story_id``, ``label``), used only to score clustering
 """
 
 from __future__ import annotations
@@ -23,6 +25,15 @@ MULTI_NEWS_SEPARATOR = "|||||"
 _DOC_KEYS = ("document", "documents", "src", "source_text")
 _SUMMARY_KEYS = ("summary", "reference", "tgt", "target")
 _DATE_KEYS = ("time", "published", "date", "publish_date", "pubdate")
+_LABEL_KEYS = ("event", "event_id", "cluster", "cluster_id", "story", "story_id", "label")
+
+
+def _label_of(item: dict[str, Any]) -> str | None:
+    for key in _LABEL_KEYS:
+        value = item.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return str(value)
+    return None
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -99,6 +110,7 @@ def _article(
         reference=reference,
         also_published_by=_strings(item.get("also_published_by")),
         copies=_strings(item.get("copies")),
+        label=_label_of(item) if group is None else None,
     )
 
 
