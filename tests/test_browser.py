@@ -82,6 +82,18 @@ def test_upload_example_then_click_a_marker(
     expect(own).to_have_class(re.compile(r"\bactive\b"))
     page.screenshot(path=f"{output_path}/brief-laptop.png")
 
+    # Another outlet that reports the same fact: the highlight is its matching sentence.
+    supporter, (start, end) = next(
+        (a, span)
+        for s in brief["summary"]
+        for a, span in zip(s["support"], s["support_spans"], strict=True)
+        if a != s["article_id"]
+    )
+    holder = next(i for i, s in enumerate(brief["summary"]) if supporter in s["support"][1:])
+    sentences.nth(holder).locator(f'.marker[data-article="{supporter}"]').click()
+    other = next(a for a in brief["articles"] if a["id"] == supporter)
+    expect(mark).to_have_text(other["text"][start:end])
+
     # On a phone the article opens as a sheet over the brief, and closes again.
     page.set_viewport_size(PHONE)
     page.click("#article-panel .close")

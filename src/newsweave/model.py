@@ -175,6 +175,9 @@ class SummarySentence(_Serializable):
     # its first letter may be upper-cased (the one allowed normalisation). Empty when the
     # whole sentence ``article.text[start:end]`` was kept.
     kept: tuple[tuple[int, int], ...] = ()
+    # Where each article of ``support`` reports the fact: the character span of its
+    # sentence that matched, in the same order as ``support`` (the source's own first).
+    support_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def single_source(self) -> bool:

@@ -320,13 +320,20 @@ function showCluster(app, cluster) {
     return unique.map((a) => marker(a, locate));
   }
 
-  // Summary: the cited span is exact in the sentence's own article; in the other
-  // articles that report the same fact, the most similar sentence is shown.
+  // Summary: the cited span is exact in the sentence's own article, and in every other
+  // article that reports the same fact its matching sentence is recorded in the brief
+  // (support_spans); briefs stored before that point at the most similar sentence.
   const summary = el("div", { class: "summary", id: "summary" },
     brief.summary.map((s, i) => {
       const support = s.support && s.support.length ? s.support : [s.article_id];
+      const spans = s.support_spans || [];
       const locate = (article) => {
         if (article.id === s.article_id) return { start: s.start, end: s.end };
+        const at = support.indexOf(article.id);
+        if (at >= 0 && spans[at]) {
+          return { start: spans[at][0], end: spans[at][1], exact: true,
+            note: "The sentence of this article that reports the same fact." };
+        }
         const found = findSpan(article, s.text);
         if (found) found.note = "The closest sentence in this article to the summary sentence.";
         return found;
