@@ -14,8 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from sklearn.metrics import adjusted_rand_score
-
 from newsweave.cluster import THRESHOLD, WINDOW_DAYS, EventClusterer
 from newsweave.events import clean_stream
 from newsweave.model import Article, Cluster, Problem, RawDocument
@@ -63,6 +61,9 @@ def score_clustering(
     truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]
 ) -> ClusterScores:
     """Scores of a predicted clustering of the items in ``truth`` (item -> label maps)."""
+    # Imported here: scikit-learn costs every command ~0.35 s of start-up otherwise.
+    from sklearn.metrics import adjusted_rand_score
+
     missing = set(truth) - set(predicted)
     if missing:
         raise ValueError(f"{len(missing)} items have no predicted cluster")
