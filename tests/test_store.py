@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
 
 from newsweave.errors import ConfigError, NotFoundError, StoreError
 from newsweave.model import Brief, Cluster, Person, Problem, Quote, TimelineEntry, replace
@@ -296,6 +299,30 @@ def test_search_wildcards_and_quotes_match_literally(store: Store, brief: Brief)
     found = {q: [c.id for c in store.list_clusters(query=q)] for q in cases}
     assert found == cases
     assert {q: store.count_clusters(q) for q in cases} == {q: len(ids) for q, ids in cases.items()}
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    query=st.text(alphabet=st.sampled_from("aeoAEÉé%_\\/'\"<> \x00\t\u0301ßS-"), max_size=12)
+    | st.text(max_size=12)
+)
+def test_any_query_finds_what_the_folded_texts_hold(store: Store, brief: Brief, query: str) -> None:
+    """Whatever the query holds (wildcards, escapes, NUL, combining marks), the database
+    finds exactly the briefs whose stored search text holds every folded word."""
+    if not store.count_clusters():
+        for headline in ("Straße 50% é_e", "ÉA\\/'\"<>-s", "Snowfall delays talks"):
+            store.save_brief(replace(brief, cluster_id=headline, headline=headline))
+    with store.engine.connect() as conn:
+        texts = dict(conn.execute(select(schema.cluster_search)).tuples().all())
+    terms = query_terms(query)
+    expected = sorted((cid for cid, text in texts.items() if all(t in text for t in terms)))
+    assert [c.id for c in store.list_clusters(query=query)] == expected[::-1]
+    assert store.count_clusters(query) == len(expected)
 
 
 def test_search_results_page_newest_first(store: Store, brief: Brief) -> None:
