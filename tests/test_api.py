@@ -321,6 +321,37 @@ def test_list_paging_and_bounds(client: TestClient) -> None:
     assert_error(client.get(f"/api/clusters?offset={2**70}"), 422)
 
 
+def test_list_search(client: TestClient) -> None:
+    image = "<img src=x onerror=alert(1)>"
+    reports = [
+        ("Bridge", "The council voted to rebuild the bridge in São Paulo on Monday."),
+        ("Turnout", "Turnout reached 100% in district_9, officials said on Tuesday."),
+        (f"Hostile {image}", 'A "quoted" remark, 50% of it <b>bold</b>, on Friday.'),
+    ]
+    created = [
+        client.post("/api/clusters", json={"articles": [{"text": text, "title": title}]})
+        for title, text in reports
+    ]
+    bridge, turnout, hostile = (response.json()["id"] for response in created)
+
+    def search(q: str, **params: object) -> tuple[int, list[int]]:
+        page = client.get("/api/clusters", params={"q": q, **params}).json()
+        return page["total"], [c["id"] for c in page["clusters"]]
+
+    assert search("SAO paulo") == (1, [bridge])
+    assert search("on") == (3, [hostile, turnout, bridge])
+    assert search("on", limit=1, offset=1) == (3, [turnout])
+    assert search("bridge tuesday") == (0, [])
+    assert search("%") == (2, [hostile, turnout])
+    assert search("_") == (1, [turnout])
+    assert search(image) == (1, [hostile])
+    assert search('"quoted"') == (1, [hostile])
+    assert search("") == (3, [hostile, turnout, bridge])
+    assert search("x" * 200) == (0, [])
+    body = assert_error(client.get("/api/clusters", params={"q": "x" * 201}), 422)
+    assert body["detail"][0]["loc"] == ["query", "q"]
+
+
 def test_delete_cluster(client: TestClient) -> None:
     created = client.post("/api/clusters", json={"articles": [{"text": "One short report."}]})
     cid = created.json()["id"]
