@@ -178,6 +178,13 @@ def test_wrong_content_type_is_415(client: TestClient, ctype: str | None) -> Non
     assert_error(multipart, 415)
 
 
+@pytest.mark.parametrize("method", ["PUT", "PATCH"])
+def test_a_method_a_path_does_not_take_is_405(client: TestClient, method: str) -> None:
+    # Whatever the body's type: the method is what is wrong.
+    for path in ("/api/articles", "/api/clusters"):
+        assert_error(client.request(method, path, content=b"hello"), 405)
+
+
 def test_oversize_article_is_413(client: TestClient) -> None:
     long_text = "The siege went on. " * 1500  # ~28,000 characters, over the 20,000 limit
     assert_error(client.post("/api/articles", json={"text": long_text}), 413)
