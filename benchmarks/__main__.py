@@ -19,6 +19,7 @@ from typing import Any
 
 from benchmarks import (
     analysis_speed,
+    cleaning,
     load_test,
     quality,
     quote_attribution,
@@ -73,6 +74,7 @@ SECTIONS: list[Any] = [
     ),
     analysis_speed,
     quote_attribution,
+    cleaning,
     Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
     Standalone(
         stream_throughput,
