@@ -35,7 +35,7 @@ from typing import Any
 
 from benchmarks._common import default_data_dir, load_average, machine, utc_now
 from benchmarks.webchrome import TEMPLATE_SETS, Sample, build_samples
-from newsweave.clean import clean_documents
+from newsweave.clean import INLINE_DATELINE, TRAILING_CREDIT, clean_documents
 from newsweave.config import Settings
 from newsweave.errors import InputError
 from newsweave.ingest.html import EXTRACTION, parse_html
@@ -59,7 +59,18 @@ _BULLET = re.compile(r"^[-•*·]\s+")
 
 
 def norm(text: str) -> str:
+    text = text.replace("\xad", "")  # soft hyphens: trafilatura drops them
     return " ".join(_BULLET.sub("", text.strip()).lower().split())
+
+
+def core(sentence: str) -> str:
+    """A body sentence without a leading dateline or trailing wire credit: the cleaner
+    strips those on purpose (they are junk), so the rest is what must survive."""
+    match = INLINE_DATELINE.match(sentence)
+    if match:
+        sentence = sentence[match.end() :]
+    credit = TRAILING_CREDIT.search(sentence)
+    return sentence[: credit.start()] if credit and credit.start() > 0 else sentence
 
 
 @dataclass
@@ -115,10 +126,10 @@ def score_article(sample: Sample, article: Article | None, score: Score) -> None
             continue
         if kind == "body":
             sentences = [text[s:e] for s, e in sentence_spans(text)]
-            kept = [s for s in sentences if norm(s) in joined]
+            kept = [s for s in sentences if norm(s) in joined or norm(core(s)) in joined]
             score.sentences += len(sentences)
             score.sentences_kept += len(kept)
-            score.lost.extend(s for s in sentences if norm(s) not in joined)
+            score.lost.extend(s for s in sentences if s not in kept)
             score.body_lines += 1
             if len(kept) * 2 < len(sentences) or not sentences:
                 score.body_lines_removed += 1

@@ -349,7 +349,7 @@ TIMESTAMPS = [
     "{date}",
     "{date} {time}",
     "{n} hours ago",
-    "{k} min read",
+    "{m} min read",
     "Published {date}",
     "Updated {n} minutes ago",
     "{date} at {time}",
@@ -502,7 +502,7 @@ FOLLOW = [
     "Click to expand",
     "Show more",
     "Read more",
-    "{k} min listen",
+    "{m} min listen",
     "Audio version",
 ]
 
@@ -770,8 +770,9 @@ class Filler:
             "name2": self.name(),
             "NAME": name.upper(),
             "headline": rng.choice(self.headlines),
-            "n": str(rng.randint(2, 480)),
+            "n": str(rng.randint(2, 48)),
             "k": rng.choice(["1.2K", "3.4K", "870", "15K", "2", "7", "12"]),
+            "m": str(rng.randint(2, 15)),
             "i": str(rng.randint(1, 9)),
             "time": f"{hour}:{rng.randint(0, 59):02d} {rng.choice(['AM', 'PM'])}",
             "date": f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2014, 2019)}",
