@@ -116,6 +116,11 @@ _DATE_WORDS = (
     r"|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|et|est|edt|gmt|utc|bst|cet|pt|pst|at|on|of"
     r"|updated|published|posted|modified|first|last|date|time|\d{1,4}(:\d\d)?(st|nd|rd|th)?"
 )
+CALENDAR_WORD = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|\d:\d\d",
+    _I,
+)
 DATE_ONLY = re.compile(rf"^((?:{_DATE_WORDS})[\s.,:/|•·-]*)+$", _I)
 _ROLE = (
     r"((staff|senior|chief|political|politics|foreign|digital|news|sports|business|managing"
@@ -148,7 +153,12 @@ WIRE_SENTENCE = re.compile(
     _I,
 )
 # "DEVELOPING: Blast hits ..." - a capitals label on a headline (cut short or unpunctuated).
-CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’ ]{2,24}:\s+\S.*([^.!?\"”’]|\.\.\.|…)$")
+CAPS_LABEL = re.compile(
+    r"^(BREAKING( NEWS)?|LIVE|DEVELOPING|ALERT|NEWS ALERT|UPDATED?|WATCH|LISTEN|READ|STORY"
+    r"|VIDEO|PHOTOS|GALLERY|MORE|RELATED|EXCLUSIVE|OPINION|EDITORIAL|BLOG|ANALYSIS|JUST IN"
+    r"|LATEST|TOP STORY|PODCAST|INTERACTIVE|PICTURES|SPONSORED|SEE|ALSO|RECOMMENDED|TRENDING)"
+    r"\s*:\s+\S.*([^.!?\"”’:]|\.\.\.|…)$"
+)
 
 # A dateline fused into the first paragraph: "DAMASCUS -- ", "BEIJING (AP) — ",
 # "NEW YORK, Dec 8 (Reuters) - ". Requires an all-caps place and a separator.
@@ -197,6 +207,7 @@ AD_MARKERS = frozenset(
 TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – ")
 
 MAX_JUNK_WORDS = 20  # prompt-like lines longer than this are read as content
+LIST_HEADERS = frozenset({"ticker", "share/subscribe prompt"})
 MAX_TITLE_WORDS = 25  # longer lines are paragraphs, not headlines or link texts
 SHORT_LINE_WORDS = 6  # a line this short is a menu item, a button or a one-line remark
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ",", "…", ")")
@@ -259,17 +270,20 @@ def classify_line(line: str) -> str | None:
 
 
 def _ticker(line: str) -> bool:
-    """Headlines strung together with a separator: three or more short pieces, none of them
-    ending a sentence (an em-dash aside inside a real sentence ends with its period)."""
+    """Headlines strung together with a separator: three or more short pieces, each starting
+    like a headline and the last not ending a sentence (dashes around an aside inside a
+    sentence fail one of these), four or more pieces for dashes, which sentences also use."""
     if line.count(" // ") >= 2:
         return True
     for sep in TICKER_SEPARATORS:
-        if line.count(sep) >= 2:
+        needed = 3 if sep.strip() in ("—", "–") else 2
+        if line.count(sep) >= needed:
             pieces = [p.strip() for p in line.split(sep) if p.strip()]
             if (
-                len(pieces) >= 3
+                len(pieces) > needed
                 and _words(line) / len(pieces) < 14
-                and not any(p.endswith((".", "?", "!")) for p in pieces[-1:])
+                and all(p[0].isupper() or p[0].isdigit() for p in pieces)
+                and not pieces[-1].endswith((".", "?", "!", '"', "”"))
             ):
                 return True
     return False
@@ -286,7 +300,14 @@ def _ad_label(line: str) -> bool:
 
 
 def _date_only(line: str) -> bool:
-    return any(ch.isdigit() for ch in line) and DATE_ONLY.match(line) is not None
+    """A bare date or time ("10:10 PM July 12, 2018"); not a timeline entry's "Jan. 5, 2018:"
+    nor a phone number or code."""
+    return (
+        not line.endswith(":")
+        and any(ch.isdigit() for ch in line)
+        and CALENDAR_WORD.search(line) is not None
+        and DATE_ONLY.match(line) is not None
+    )
 
 
 def _norm(line: str) -> str:
@@ -344,7 +365,12 @@ def clean_text(
                 reasons[i] = reasons[i] or "page header"
         else:
             protect = next((i for i, r in enumerate(reasons) if r is None), None)
-    _mark_link_runs(lines, reasons, protect)
+    # The story's vocabulary: each distinct prose line counted once (a repeated comment
+    # must not make itself look on topic).
+    prose = {ln for ln, r in zip(lines, reasons, strict=True) if r is None and _sentence_like(ln)}
+    story = Counter(t for ln in prose for t in set(content_terms(ln)))
+    _mark_link_runs(lines, reasons, protect, story)
+    _mark_after_article(lines, reasons, story)
 
     removed: list[RemovedLine] = []
     kept: list[str] = []
@@ -418,24 +444,66 @@ def _listy(line: str) -> bool:
     return not line.endswith(_SENTENCE_END) and not SENTENCE_BREAK.search(line)
 
 
-def _mark_link_runs(lines: Sequence[str], reasons: list[str | None], protect: int | None) -> None:
+def _mark_link_runs(
+    lines: Sequence[str], reasons: list[str | None], protect: int | None, story: Counter[str]
+) -> None:
     """Runs of short lines (junk lines may sit among them) are menus and link lists.
 
     An article's own short lines (a subheading, "That was enough.") come one at a time
-    between paragraphs; three in a row, or two among other junk, are page furniture.
+    between paragraphs; three in a row, or two among other junk, are page furniture above
+    or below the story. Between its paragraphs, a run counts only under a header such as
+    "Most popular" or "Related stories": otherwise it is a list the story itself makes.
     """
-    prose = [ln for ln, r in zip(lines, reasons, strict=True) if r is None and _sentence_like(ln)]
-    story = Counter(t for ln in prose for t in set(content_terms(ln)))
+    prose = [i for i, r in enumerate(reasons) if r is None and _sentence_like(lines[i])]
     i, n = 0, len(lines)
     while i < n:
         j = i
         while j < n and j != protect and (reasons[j] is not None or _listy(lines[j])):
             j += 1
         short = [k for k in range(i, j) if reasons[k] is None and not _on_topic(lines[k], story)]
+        inside = bool(prose) and prose[0] < i and j - 1 < prose[-1]
+        if inside and reasons[i] not in LIST_HEADERS:
+            short = []  # a list inside the story (items, lyrics, credits) is content
+        if i > 0 and reasons[i - 1] is None and _introduces_list(lines[i - 1]):
+            short = []  # "Here is the full list:" then the list
         if len(short) >= 3 or (len(short) >= 2 and j - i >= 4):
             for k in short:
                 reasons[k] = "link list"
         i = max(j, i + 1)
+
+
+def _mark_after_article(
+    lines: Sequence[str], reasons: list[str | None], story: Counter[str]
+) -> None:
+    """Below the story's last paragraph, once page furniture has begun (two junk lines),
+    lines that do not share two words with the story are comments, blurbs and teasers."""
+    end = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if reasons[i] is None and _sentence_like(lines[i]) and _shared(lines[i], story) >= 2
+        ),
+        None,
+    )
+    if end is None:
+        return
+    junk_seen = 0
+    for k in range(end + 1, len(lines)):
+        if reasons[k] is not None:
+            junk_seen += 1
+        elif junk_seen >= 2 and _shared(lines[k], story) < 2:
+            reasons[k] = "after the article"
+
+
+def _shared(line: str, story: Counter[str]) -> int:
+    """How many of the line's content words the article's prose uses elsewhere."""
+    terms = set(content_terms(line))
+    own = terms if _sentence_like(line) else set()
+    return sum(1 for t in terms if story[t] - (t in own) > 0)
+
+
+def _introduces_list(line: str) -> bool:
+    return line.endswith(":") and _words(line) >= 4
 
 
 def _on_topic(line: str, story: Counter[str]) -> bool:
@@ -444,8 +512,7 @@ def _on_topic(line: str, story: Counter[str]) -> bool:
     terms = set(content_terms(line))
     if len(terms) < 4:
         return False
-    own = Counter(terms)
-    shared = sum(1 for t in terms if story[t] - own[t] > 0)
+    shared = _shared(line, story)
     return shared >= 3 and shared * 2 >= len(terms)
 
 
