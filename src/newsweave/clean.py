@@ -455,6 +455,8 @@ def _mark_link_runs(
     "Most popular" or "Related stories": otherwise it is a list the story itself makes.
     """
     prose = [i for i, r in enumerate(reasons) if r is None and _sentence_like(lines[i])]
+    if not prose:
+        return  # no paragraph to tell the story from its page: a list or a poem is all there is
     i, n = 0, len(lines)
     while i < n:
         j = i
