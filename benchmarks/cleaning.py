@@ -56,10 +56,11 @@ TRAFILATURA_VARIANTS: dict[str, dict[str, Any]] = {
 }
 
 _BULLET = re.compile(r"^[-•*·]\s+")
+_INVISIBLE = re.compile("[\xad\x80-\x9f]")
 
 
 def norm(text: str) -> str:
-    text = text.replace("\xad", "")  # soft hyphens: trafilatura drops them
+    text = _INVISIBLE.sub("", text)  # soft hyphens, C1 controls: trafilatura drops them
     return " ".join(_BULLET.sub("", text.strip()).lower().split())
 
 

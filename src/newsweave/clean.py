@@ -387,8 +387,14 @@ def clean_text(
 
     if title_in_text and kept:
         title = kept.pop(0)
-    elif title and kept and _norm(kept[0]).startswith(_norm(title) + " "):
-        # Datasets often fuse the headline into the first paragraph.
+    elif (
+        title
+        and kept
+        and _norm(kept[0]).startswith(_norm(title) + " ")
+        and _starts_sentence(kept[0][len(title) :])
+    ):
+        # Datasets often fuse the headline into the first paragraph; but a lede whose first
+        # words are the headline ("could soon change ..." would remain) is left whole.
         removed.append(RemovedLine(kept[0][: len(title)], "title repeated in text"))
         kept[0] = kept[0][len(title) :].lstrip()
 
@@ -402,10 +408,16 @@ def clean_text(
     return CleanedText(title=title.strip(), text="\n\n".join(kept), removed=tuple(removed))
 
 
+def _starts_sentence(text: str) -> bool:
+    text = text.lstrip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'(")
+
+
 def _title_index(lines: Sequence[str], reasons: Sequence[str | None]) -> int | None:
     """The headline of a text dump: the line above the first paragraph of prose that shares
     the most content words with the text below it (a headline is about its story; menu
-    items, tickers and banners are not). ``None`` when no line shares two words."""
+    items, tickers and banners are not); the first such line on a tie. ``None`` when no line
+    shares a word."""
     first_prose = next(
         (
             i
@@ -418,7 +430,7 @@ def _title_index(lines: Sequence[str], reasons: Sequence[str | None]) -> int | N
         ln for ln, r in zip(lines[first_prose:], reasons[first_prose:], strict=True) if r is None
     ]
     body_terms = set(content_terms(" ".join(below)))
-    best, best_overlap = None, 1
+    best, best_overlap = None, 0
     for i in range(first_prose):
         if reasons[i] is not None or _words(lines[i]) > MAX_TITLE_WORDS:
             continue
@@ -478,7 +490,9 @@ def _mark_after_article(
     lines: Sequence[str], reasons: list[str | None], story: Counter[str]
 ) -> None:
     """Below the story's last paragraph, once page furniture has begun (two junk lines),
-    lines that do not share two words with the story are comments, blurbs and teasers."""
+    lines that do not share two words with the story are comments, blurbs and teasers; so
+    is a heading-like line there ("Never miss a story") with furniture below it. A short
+    closing sentence ("That was enough.") right after the story is kept."""
     end = next(
         (
             i
@@ -489,11 +503,14 @@ def _mark_after_article(
     )
     if end is None:
         return
+    junk_total = sum(r is not None for r in reasons[end + 1 :])
     junk_seen = 0
     for k in range(end + 1, len(lines)):
         if reasons[k] is not None:
             junk_seen += 1
-        elif junk_seen >= 2 and _shared(lines[k], story) < 2:
+        elif _shared(lines[k], story) < 2 and (
+            junk_seen >= 2 or (junk_total >= 2 and _listy(lines[k]))
+        ):
             reasons[k] = "after the article"
 
 
