@@ -5,8 +5,19 @@ share prompts, bylines, credits), plus two inline cases that scrapers fuse into 
 or last paragraph: a leading dateline ("DAMASCUS -- ") and a trailing wire credit. Every
 removal is recorded with its reason, so ``--explain`` can show exactly what was dropped.
 
+A line is judged twice. On its own, by its shape and wording (``classify_line``): tickers,
+consent banners, button and link labels, share and social counts, bylines and author bios,
+timestamps, photo credits, newsletter boxes. Then by its place on the page: in a text dump
+everything above the headline (the line that shares most words with the story) is page
+header; runs of short lines above or below the story are menus, link lists and footers;
+below the story's last paragraph, once page furniture has begun, lines that share nothing
+with the story are comments and teasers. How well this works, on synthetic pages with
+held-out junk phrasings and on the real dev-set text, is in docs/cleaning.md.
+
 Rules are deliberately conservative: a long line that reads like a sentence is kept even
-if it mentions "subscribe" or "photo", because losing content is worse than keeping junk.
+if it mentions "subscribe" or "photo", a list between the story's paragraphs is kept, and
+a page with no paragraph of prose keeps its short lines, because losing content is worse
+than keeping junk.
 """
 
 from __future__ import annotations
@@ -173,37 +184,11 @@ TRAILING_CREDIT = re.compile(
     _I,
 )
 # Words of an advertisement slot's label ("— Ad —", "Advertisement - scroll to continue").
-AD_WORDS = frozenset(
-    [
-        "ad",
-        "ads",
-        "advert",
-        "advertisement",
-        "advertisements",
-        "advertising",
-        "sponsored",
-        "paid",
-        "promoted",
-        "content",
-        "story",
-        "stories",
-        "continues",
-        "continue",
-        "below",
-        "scroll",
-        "to",
-        "reading",
-        "the",
-        "main",
-        "article",
-        "with",
-        "feedback",
-        "post",
-    ]
-)
-AD_MARKERS = frozenset(
-    ["ad", "ads", "advert", "advertisement", "advertisements", "advertising", "sponsored"]
-)
+AD_MARKERS = frozenset({"ad", "ads", "advert", "advertisement", "advertisements", "advertising"})
+AD_WORDS = AD_MARKERS | {
+    "sponsored", "paid", "promoted", "content", "story", "stories", "continues", "continue",
+    "below", "scroll", "to", "reading", "the", "main", "article", "with", "feedback", "post",
+}  # fmt: skip
 TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – ")
 
 MAX_JUNK_WORDS = 20  # prompt-like lines longer than this are read as content
