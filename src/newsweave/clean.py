@@ -107,6 +107,9 @@ CONSENT = re.compile(
     _I,
 )
 NEWSLETTER = re.compile(r"\b(inbox|newsletters?|e-?mail address|unsubscribe|by signing up)\b", _I)
+CONSENT_HINTS = ("cookie", "privacy", "personal data", "consent")
+NEWSLETTER_HINTS = ("inbox", "newsletter", "mail", "unsubscribe", "signing up")
+WIRE_HINTS = ("contributed", "files from", "has been")
 SECOND_PERSON = re.compile(r"\b(we|our|us|you|your)\b", _I)
 SOCIAL_COUNT = re.compile(
     r"^([♥❤]\s*)?\d[\d.,]*\s*[KkMm]?\s*(shares?|likes?|views?|comments?|replies|responses"
@@ -151,6 +154,7 @@ BIO = re.compile(
     r"|follow [\w .'’-]+ on (twitter|facebook|instagram|x)\b)",
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+CREDIT_WORD = re.compile(r"\b(photo|image|picture|pic|credit|courtesy)", _I)
 CREDIT_TAIL = re.compile(
     r"([(\[|]\s*)?\b(?i:photo(graph)?|image|picture|pic|credit|courtesy)\b\s*(:|by)?\s*"
     r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*/\s*[\w.&'’ -]+)?[)\]]?\s*$"
@@ -219,15 +223,28 @@ def classify_line(line: str) -> str | None:
         return "ticker"
     if _ticker(line):
         return "ticker"
-    if ADVERTISEMENT.match(line) or _ad_label(line):
+    if words <= 8 and (ADVERTISEMENT.match(line) or _ad_label(line)):
         return "advertisement"
-    if (WIRE_CREDIT.match(line) and words <= 30) or (WIRE_SENTENCE.search(line) and words <= 20):
+    lower = line.lower()  # cheap substring tests first: most lines are prose
+    if (WIRE_CREDIT.match(line) and words <= 30) or (
+        words <= 20 and any(k in lower for k in WIRE_HINTS) and WIRE_SENTENCE.search(line)
+    ):
         return "wire credit"
-    if words <= 45 and CONSENT.search(line) and (words <= 4 or SECOND_PERSON.search(line)):
+    if (
+        words <= 45
+        and any(k in lower for k in CONSENT_HINTS)
+        and CONSENT.search(line)
+        and (words <= 4 or SECOND_PERSON.search(line))
+    ):
         return "consent banner"
-    if words <= 30 and NEWSLETTER.search(line) and SECOND_PERSON.search(line):
+    if (
+        words <= 30
+        and any(k in lower for k in NEWSLETTER_HINTS)
+        and NEWSLETTER.search(line)
+        and SECOND_PERSON.search(line)
+    ):
         return "share/subscribe prompt"
-    if words <= 40 and CREDIT_TAIL.search(line):
+    if words <= 40 and ("/" in line or CREDIT_WORD.search(line)) and CREDIT_TAIL.search(line):
         return "photo credit"
     if words > MAX_JUNK_WORDS:
         return None
@@ -350,10 +367,7 @@ def clean_text(
                 reasons[i] = reasons[i] or "page header"
         else:
             protect = next((i for i, r in enumerate(reasons) if r is None), None)
-    # The story's vocabulary: each distinct prose line counted once (a repeated comment
-    # must not make itself look on topic).
-    prose = {ln for ln, r in zip(lines, reasons, strict=True) if r is None and _sentence_like(ln)}
-    story = Counter(t for ln in prose for t in set(content_terms(ln)))
+    story = _StoryWords(ln for ln, r in zip(lines, reasons, strict=True) if r is None)
     _mark_link_runs(lines, reasons, protect, story)
     _mark_after_article(lines, reasons, story)
 
@@ -442,7 +456,7 @@ def _listy(line: str) -> bool:
 
 
 def _mark_link_runs(
-    lines: Sequence[str], reasons: list[str | None], protect: int | None, story: Counter[str]
+    lines: Sequence[str], reasons: list[str | None], protect: int | None, story: _StoryWords
 ) -> None:
     """Runs of short lines (junk lines may sit among them) are menus and link lists.
 
@@ -459,7 +473,9 @@ def _mark_link_runs(
         j = i
         while j < n and j != protect and (reasons[j] is not None or _listy(lines[j])):
             j += 1
-        short = [k for k in range(i, j) if reasons[k] is None and not _on_topic(lines[k], story)]
+        short = [k for k in range(i, j) if reasons[k] is None]
+        if len(short) >= 2:
+            short = [k for k in short if not _on_topic(lines[k], story)]
         inside = bool(prose) and prose[0] < i and j - 1 < prose[-1]
         if inside and reasons[i] not in LIST_HEADERS:
             short = []  # a list inside the story (items, lyrics, credits) is content
@@ -472,17 +488,19 @@ def _mark_link_runs(
 
 
 def _mark_after_article(
-    lines: Sequence[str], reasons: list[str | None], story: Counter[str]
+    lines: Sequence[str], reasons: list[str | None], story: _StoryWords
 ) -> None:
     """Below the story's last paragraph, once page furniture has begun (two junk lines),
     lines that do not share two words with the story are comments, blurbs and teasers; so
     is a heading-like line there ("Never miss a story") with furniture below it. A short
     closing sentence ("That was enough.") right after the story is kept."""
+    if sum(r is not None for r in reasons) < 2:
+        return  # no page furniture at all (the common case of a clean article)
     end = next(
         (
             i
             for i in range(len(lines) - 1, -1, -1)
-            if reasons[i] is None and _sentence_like(lines[i]) and _shared(lines[i], story) >= 2
+            if reasons[i] is None and _sentence_like(lines[i]) and story.shared(lines[i]) >= 2
         ),
         None,
     )
@@ -493,30 +511,41 @@ def _mark_after_article(
     for k in range(end + 1, len(lines)):
         if reasons[k] is not None:
             junk_seen += 1
-        elif _shared(lines[k], story) < 2 and (
+        elif story.shared(lines[k]) < 2 and (
             junk_seen >= 2 or (junk_total >= 2 and _listy(lines[k]))
         ):
             reasons[k] = "after the article"
 
 
-def _shared(line: str, story: Counter[str]) -> int:
-    """How many of the line's content words the article's prose uses elsewhere."""
-    terms = set(content_terms(line))
-    own = terms if _sentence_like(line) else set()
-    return sum(1 for t in terms if story[t] - (t in own) > 0)
+class _StoryWords:
+    """The story's vocabulary: the content words of its distinct prose lines (a comment
+    repeated on the page must not make itself look on topic). Computed on first use: most
+    articles never need it."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._prose = {ln for ln in lines if _sentence_like(ln)}
+        self._counts: Counter[str] | None = None
+
+    def shared(self, line: str) -> int:
+        """How many of the line's content words the story's prose uses elsewhere."""
+        if self._counts is None:
+            self._counts = Counter(t for ln in self._prose for t in set(content_terms(ln)))
+        terms = set(content_terms(line))
+        own = terms if line in self._prose else set()
+        return sum(1 for t in terms if self._counts[t] - (t in own) > 0)
 
 
 def _introduces_list(line: str) -> bool:
     return line.endswith(":") and _words(line) >= 4
 
 
-def _on_topic(line: str, story: Counter[str]) -> bool:
+def _on_topic(line: str, story: _StoryWords) -> bool:
     """A longer line sharing most of its words with the article's prose is part of it (a
     last paragraph ending "— AFP", a subheading), not a link to another story."""
     terms = set(content_terms(line))
     if len(terms) < 4:
         return False
-    shared = _shared(line, story)
+    shared = story.shared(line)
     return shared >= 3 and shared * 2 >= len(terms)
 
 
