@@ -167,6 +167,22 @@ def test_lists_the_story_makes_are_kept() -> None:
     assert cleaned.removed == ()
 
 
+def test_a_list_closing_the_story_is_kept_above_the_footer() -> None:
+    dump = (
+        "Rihanna has topped the dance chart again, her twentieth number one.\n"
+        "She now trails only Madonna for the all-time chart record on the list.\n"
+        "Here is a recap of her number ones so far:\n"
+        '"Pon De Replay," Oct. 8, 2005\n"SOS," May 13, 2006\n'
+        '"Umbrella" (featuring Jay-Z), July 7, 2007 (two weeks at No. 1)\n'
+        '"Disturbia," Sept. 13, 2008\n"Rude Boy," May 15, 2010\n'
+        "Share this article\nPrivacy Policy\nTerms of Use\nContact Us"
+    )
+    cleaned = clean_text(dump)
+    assert cleaned.text.endswith('"Rude Boy," May 15, 2010')
+    assert '"SOS," May 13, 2006' in cleaned.text
+    assert "Privacy Policy" not in cleaned.text
+
+
 def test_a_page_without_prose_keeps_its_lines() -> None:
     poem = "Ms Opal Route to DC\nPlease check weekly\nHer Success Is Our Success\nMeet Miss Lee"
     assert clean_text(poem).text.count("\n\n") == 3

@@ -368,8 +368,11 @@ def clean_text(
         else:
             protect = next((i for i, r in enumerate(reasons) if r is None), None)
     story = _StoryWords(ln for ln, r in zip(lines, reasons, strict=True) if r is None)
-    _mark_link_runs(lines, reasons, protect, story)
-    _mark_after_article(lines, reasons, story)
+    keep = _list_items(lines, reasons)
+    if protect is not None:
+        keep.add(protect)
+    _mark_link_runs(lines, reasons, keep, story)
+    _mark_after_article(lines, reasons, keep, story)
 
     removed: list[RemovedLine] = []
     kept: list[str] = []
@@ -456,7 +459,7 @@ def _listy(line: str) -> bool:
 
 
 def _mark_link_runs(
-    lines: Sequence[str], reasons: list[str | None], protect: int | None, story: _StoryWords
+    lines: Sequence[str], reasons: list[str | None], keep: set[int], story: _StoryWords
 ) -> None:
     """Runs of short lines (junk lines may sit among them) are menus and link lists.
 
@@ -471,7 +474,7 @@ def _mark_link_runs(
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j < n and j != protect and (reasons[j] is not None or _listy(lines[j])):
+        while j < n and j not in keep and (reasons[j] is not None or _listy(lines[j])):
             j += 1
         short = [k for k in range(i, j) if reasons[k] is None]
         if len(short) >= 2:
@@ -479,8 +482,6 @@ def _mark_link_runs(
         inside = bool(prose) and prose[0] < i and j - 1 < prose[-1]
         if inside and reasons[i] not in LIST_HEADERS:
             short = []  # a list inside the story (items, lyrics, credits) is content
-        if i > 0 and reasons[i - 1] is None and _introduces_list(lines[i - 1]):
-            short = []  # "Here is the full list:" then the list
         if len(short) >= 3 or (len(short) >= 2 and j - i >= 4):
             for k in short:
                 reasons[k] = "link list"
@@ -488,7 +489,7 @@ def _mark_link_runs(
 
 
 def _mark_after_article(
-    lines: Sequence[str], reasons: list[str | None], story: _StoryWords
+    lines: Sequence[str], reasons: list[str | None], keep: set[int], story: _StoryWords
 ) -> None:
     """Below the story's last paragraph, once page furniture has begun (two junk lines),
     lines that do not share two words with the story are comments, blurbs and teasers; so
@@ -511,8 +512,10 @@ def _mark_after_article(
     for k in range(end + 1, len(lines)):
         if reasons[k] is not None:
             junk_seen += 1
-        elif story.shared(lines[k]) < 2 and (
-            junk_seen >= 2 or (junk_total >= 2 and _listy(lines[k]))
+        elif (
+            k not in keep
+            and story.shared(lines[k]) < 2
+            and (junk_seen >= 2 or (junk_total >= 2 and _listy(lines[k])))
         ):
             reasons[k] = "after the article"
 
@@ -535,8 +538,21 @@ class _StoryWords:
         return sum(1 for t in terms if self._counts[t] - (t in own) > 0)
 
 
-def _introduces_list(line: str) -> bool:
-    return line.endswith(":") and _words(line) >= 4
+def _list_items(lines: Sequence[str], reasons: Sequence[str | None]) -> set[int]:
+    """Lines of a list the story introduces ("Here is a recap of her No. 1s:"): every line
+    after such an introduction up to the next paragraph of prose. They are content."""
+    items: set[int] = set()
+    in_list = False
+    for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
+        if reason is not None:
+            continue
+        if line.endswith(":") and _words(line) >= 4:
+            in_list = True
+        elif _sentence_like(line):
+            in_list = False
+        elif in_list:
+            items.add(i)
+    return items
 
 
 def _on_topic(line: str, story: _StoryWords) -> bool:
