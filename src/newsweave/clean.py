@@ -540,13 +540,13 @@ class _StoryWords:
 
 def _list_items(lines: Sequence[str], reasons: Sequence[str | None]) -> set[int]:
     """Lines of a list the story introduces ("Here is a recap of her No. 1s:"): every line
-    after such an introduction up to the next paragraph of prose. They are content."""
+    after such an introduction up to the next paragraph of prose or junk line. Content."""
     items: set[int] = set()
     in_list = False
     for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
         if reason is not None:
-            continue
-        if line.endswith(":") and _words(line) >= 4:
+            in_list = False  # page furniture ends the list
+        elif line.endswith(":") and _words(line) >= 4:
             in_list = True
         elif _sentence_like(line):
             in_list = False
