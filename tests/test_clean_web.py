@@ -90,7 +90,11 @@ def test_text_dump_specific_lines(folder: Path) -> None:
         assert junk not in text, junk
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons["Real Estate"] == "page header"  # above the headline
-    assert reasons["Privacy Policy"] == "link list"  # a footer run
+    assert reasons["Privacy Policy"] == "footer link"
+    assert reasons["1. Turkey Says Saudis, Qatar Should Attend Syria Peace Talks"] in (
+        "link list",
+        "after the article",
+    )
     assert reasons["Written by Hiro Lindqvist"] == "byline"
     assert article.byline == "Hiro Lindqvist"
 
@@ -194,7 +198,8 @@ def test_menu_and_footer_runs_around_a_story_are_removed() -> None:
         "Quake shakes northern Chile coast\n"
         "A strong earthquake shook the northern coast of Chile on Tuesday, officials said.\n"
         "The quake was felt in the coastal city of Iquique, where buildings swayed.\n"
-        "Privacy Policy\nTerms of Use\nContact Us\nCareers"
+        "Most popular\nMarkets rally on trade hopes\nStorm batters the coast overnight\n"
+        "New museum opens downtown\nPrivacy Policy\nTerms of Use"
     )
     cleaned = clean_text(dump, title_in_text=True)
     assert cleaned.title == "Quake shakes northern Chile coast"
@@ -202,4 +207,14 @@ def test_menu_and_footer_runs_around_a_story_are_removed() -> None:
     assert cleaned.text.endswith("where buildings swayed.")
     reasons = {r.text: r.reason for r in cleaned.removed}
     assert reasons["Politics"] == "page header"
-    assert reasons["Careers"] == "link list"
+    assert reasons["Storm batters the coast overnight"] == "link list"
+    assert reasons["Privacy Policy"] == "footer link"
+
+
+def test_a_run_of_short_lines_needs_one_furniture_line() -> None:
+    # Nothing in this closing list is recognisably page furniture: it stays.
+    story = (
+        "The agency keeps a list of what is known to cause cancer in humans, and it grows.\n"
+        "Known human carcinogens\nAcetaldehyde\nBenzene\nRadon-222 and its decay products"
+    )
+    assert clean_text(story).removed == ()

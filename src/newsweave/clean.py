@@ -9,7 +9,8 @@ A line is judged twice. On its own, by its shape and wording (``classify_line``)
 consent banners, button and link labels, share and social counts, bylines and author bios,
 timestamps, photo credits, newsletter boxes. Then by its place on the page: in a text dump
 everything above the headline (the line that shares most words with the story) is page
-header; runs of short lines above or below the story are menus, link lists and footers;
+header; runs of short lines above or below the story, with at least one line of known
+furniture among them, are menus, link lists and footers;
 below the story's last paragraph, once page furniture has begun, lines that share nothing
 with the story are comments and teasers. How well this works, on synthetic pages with
 held-out junk phrasings and on the real dev-set text, is in docs/cleaning.md.
@@ -88,6 +89,15 @@ WIRE_CREDIT = re.compile(
 )
 TIMESTAMP = re.compile(
     r"^(published|updated|last (updated|modified)( on)?|posted|first published)\b[^.]*\d.*$",
+    _I,
+)
+# A site's standing links: what every footer says.
+FOOTER_LINK = re.compile(
+    r"^(privacy( policy| notice| settings| center)?|terms( of (use|service))?|terms (and|&) "
+    r"conditions|contact( us)?|about( us)?|careers|jobs|site ?map|accessibility|advertise"
+    r"( with us)?|help|faq|rss|press|imprint|impressum|cookie (policy|settings)|legal"
+    r"|do not sell my (personal )?info(rmation)?|corrections( policy)?|ethics( policy)?"
+    r"|(code of )?conduct|community (guidelines|standards)|send us a tip|newsroom)\s*$",
     _I,
 )
 # A button or link label: a verb of page furniture and at most a few more words.
@@ -250,6 +260,8 @@ def classify_line(line: str) -> str | None:
         return None
     if PROMPT.match(line) or (words <= 4 and UI_LABEL.match(line)):
         return "share/subscribe prompt"
+    if words <= 7 and FOOTER_LINK.match(line):
+        return "footer link"
     if SOCIAL_COUNT.match(line) or TRAILING_COUNT.search(line):
         return "social count"
     if (BYLINE.match(line) or BYLINE_CAPS.match(line)) and words <= 12:
@@ -465,7 +477,9 @@ def _mark_link_runs(
 
     An article's own short lines (a subheading, "That was enough.") come one at a time
     between paragraphs; three in a row, or two among other junk, are page furniture above
-    or below the story. Between its paragraphs, a run counts only under a header such as
+    or below the story, provided one line of the run is recognisably furniture (a footer
+    link, a "Most read" header, a share label): a closing list of carcinogens or song
+    titles has none. Between its paragraphs, a run counts only under a header such as
     "Most popular" or "Related stories": otherwise it is a list the story itself makes.
     """
     prose = [i for i, r in enumerate(reasons) if r is None and _sentence_like(lines[i])]
@@ -477,6 +491,8 @@ def _mark_link_runs(
         while j < n and j not in keep and (reasons[j] is not None or _listy(lines[j])):
             j += 1
         short = [k for k in range(i, j) if reasons[k] is None]
+        if len(short) == j - i:
+            short = []  # no line of the run is recognisably furniture: a list, lyrics, credits
         if len(short) >= 2:
             short = [k for k in short if not _on_topic(lines[k], story)]
         inside = bool(prose) and prose[0] < i and j - 1 < prose[-1]
