@@ -19,6 +19,7 @@ from typing import Any
 
 from benchmarks import (
     analysis_speed,
+    cleaning,
     load_test,
     quality,
     quote_attribution,
@@ -74,6 +75,7 @@ SECTIONS: list[Any] = [
     ),
     analysis_speed,
     quote_attribution,
+    cleaning,
     Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
     Standalone(stream_cluster_bounds, "stream_cluster_bounds", "event clustering: batch bounds"),
     Standalone(
