@@ -1,0 +1,187 @@
+"""The Dask runner: the same ``map`` as ``LocalRunner``, on a ``dask.distributed`` cluster.
+
+Either connects to a running scheduler (``DaskRunner("tcp://host:8786")``) or starts a
+``LocalCluster`` of worker processes on this machine (``DaskRunner(workers=4)``): one
+thread per process, because summarizing is CPU-bound Python that threads would only
+serialize on the GIL.
+
+Items are submitted through a sliding window of a few tasks per worker thread rather than
+all at once, so a stream of a million clusters never has more than that window of inputs
+and results in flight; results are put back in input order. Dask is imported here, only
+when a runner is built, so newsweave works without the ``dask`` extra.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import importlib.util
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from types import TracebackType
+from typing import Any, TypeVar
+
+from newsweave.errors import ConfigError, MissingExtraError, NewsweaveError
+from newsweave.model import Problem
+from newsweave.runners import Progress, failure
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+FEATURE = "running on a Dask cluster"
+TASKS_PER_THREAD = 4  # enough queued work that no worker idles while results travel back
+CONNECT_TIMEOUT = "10s"
+# tcp://host:8786, tls://..., or host:port: what Client() accepts as a scheduler address.
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?\S+:\d+/?$")
+
+
+def check_address(address: str) -> str:
+    """The address, or a ``ConfigError`` when it cannot be one (often an input file that
+    ``--dask`` took as its value)."""
+    if not _ADDRESS.match(address):
+        raise ConfigError(
+            f"--dask: '{address}' is not a scheduler address such as tcp://HOST:8786; "
+            "for a local cluster put --dask after the inputs, or write --dask="
+        )
+    return address
+
+
+class _DropTaskFailures(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Compute Failed")
+
+
+def quiet_task_failures() -> None:
+    """Run on each worker of a local cluster: drop the worker's own log of a task that
+    raised (the runner reports it as a Problem), keep every other worker message."""
+    logging.getLogger("distributed.worker").addFilter(_DropTaskFailures())
+
+
+class DaskRunner:
+    """Maps functions over items on a Dask cluster; use as a context manager (or call
+    ``close``) so a local cluster's worker processes end with it."""
+
+    def __init__(
+        self,
+        address: str | None = None,
+        workers: int | None = None,
+        window: int | None = None,
+    ) -> None:
+        try:
+            # Imported by name: distributed's partial type hints would make every call
+            # here "untyped" to mypy; the runner's own signatures are the typed surface.
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError as exc:
+            raise MissingExtraError("dask", FEATURE) from exc
+        if address and workers:
+            raise ConfigError(
+                "the number of workers is set for a local cluster only; a scheduler at an "
+                "address has the workers that joined it"
+            )
+        if workers is not None and workers < 1:
+            raise ConfigError(f"a Dask cluster needs at least one worker, got {workers}")
+        self._cluster: Any = None
+        self.window = window
+        if address:
+            self.client: Any = self._connect(distributed, check_address(address))
+            self.description = f"Dask cluster at {address} ({self.threads} worker threads)"
+        else:
+            count = workers or os.cpu_count() or 1
+            self._cluster = distributed.LocalCluster(
+                n_workers=count,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,  # no dashboard nobody asked for
+                # The scheduler's small HTTP server (health, metrics) on a free local port:
+                # its default, 8787, may be taken by another cluster on this machine.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            )
+            self.client = distributed.Client(self._cluster)
+            # The workers share our stderr: a failing item is reported once, as a Problem.
+            self.client.run(quiet_task_failures)
+            self.description = f"local Dask cluster of {count} worker process" + (
+                "es" if count != 1 else ""
+            )
+        self._as_completed = distributed.as_completed
+
+    @staticmethod
+    def _connect(distributed: Any, address: str) -> Any:
+        try:
+            client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise NewsweaveError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError:
+            client.close()
+            raise NewsweaveError(
+                f"the Dask scheduler at {address} has no workers (waited {CONNECT_TIMEOUT})"
+            ) from None
+        # Every task would fail the same way on a worker without newsweave: say it once.
+        found = client.run(lambda: importlib.util.find_spec("newsweave") is not None)
+        missing = sorted(worker for worker, ok in found.items() if not ok)
+        if missing:
+            client.close()
+            raise NewsweaveError(
+                f"Dask worker{'s' if len(missing) > 1 else ''} {', '.join(missing)} cannot "
+                "import newsweave: install it in the workers' environment"
+            )
+        return client
+
+    @property
+    def threads(self) -> int:
+        """Worker threads in the cluster now (workers may join or leave a remote one)."""
+        return sum(self.client.nthreads().values()) or 1
+
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Iterable[T],
+        describe: Callable[[T], str],
+        progress: Progress | None = None,
+    ) -> list[R | Problem]:
+        window = self.window or TASKS_PER_THREAD * self.threads
+        pending: Iterator[tuple[int, T]] = enumerate(items)
+        names: dict[str, tuple[int, str]] = {}  # task key -> (input position, item name)
+        results: dict[int, R | Problem] = {}
+        running = self._as_completed()
+
+        def submit_next() -> None:
+            for index, item in pending:
+                # pure=False: no hashing of whole clusters to name the task.
+                future = self.client.submit(func, item, pure=False)
+                names[future.key] = (index, describe(item))
+                running.add(future)
+                return
+
+        for _ in range(window):
+            submit_next()
+        for future in running:
+            index, name = names.pop(future.key)
+            try:
+                results[index] = future.result()
+            except (Exception, asyncio.CancelledError) as exc:  # one item, not the batch
+                results[index] = failure(name, exc)
+            future.release()  # its result lives here now, not in worker memory
+            if progress:
+                progress(1)
+            submit_next()
+        return [results[i] for i in range(len(results))]
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> DaskRunner:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
