@@ -131,6 +131,11 @@ class DaskRunner:
         return client
 
     @property
+    def address(self) -> str:
+        """The scheduler's address: what other clients (``--dask ADDRESS``) connect to."""
+        return str(self.client.scheduler.address)
+
+    @property
     def threads(self) -> int:
         """Worker threads in the cluster now (workers may join or leave a remote one)."""
         return sum(self.client.nthreads().values()) or 1
