@@ -19,6 +19,7 @@ from typing import Any
 
 from benchmarks import (
     analysis_speed,
+    dask_speed,
     load_test,
     quality,
     quote_attribution,
@@ -92,6 +93,7 @@ SECTIONS: list[Any] = [
         db=None,
         postgres=False,
     ),
+    dask_speed,
 ]
 
 HEADER = """# Benchmarks
