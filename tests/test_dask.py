@@ -128,6 +128,17 @@ def test_digest_cli_on_a_dask_scheduler_matches_the_local_run(
     assert "Traceback" not in remote.stderr and "INFO" not in remote.stderr
 
 
+def test_summarize_cli_with_dask_prints_the_local_briefs(
+    dask_runner: DaskRunner, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["summarize", str(data_dir / "summarize"), "--format", "json", "-q"]
+    assert main(args) == 0
+    local = capsys.readouterr().out
+    assert main([*args, "--dask", dask_runner.address]) == 0
+    assert capsys.readouterr().out == local
+    assert len(json.loads(local)) == 10
+
+
 def without_timings(report: dict[str, Any]) -> dict[str, Any]:
     """An eval report minus what differs between any two runs: its date and the speeds."""
     report = {k: v for k, v in report.items() if k != "date"}

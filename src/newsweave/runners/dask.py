@@ -13,7 +13,6 @@ when a runner is built, so newsweave works without the ``dask`` extra.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import importlib.util
 import logging
@@ -154,12 +153,14 @@ class DaskRunner:
         running = self._as_completed()
 
         def submit_next() -> None:
-            for index, item in pending:
-                # pure=False: no hashing of whole clusters to name the task.
-                future = self.client.submit(func, item, pure=False)
-                names[future.key] = (index, describe(item))
-                running.add(future)
+            entry = next(pending, None)
+            if entry is None:
                 return
+            index, item = entry
+            # pure=False: no hashing of whole clusters to name the task.
+            future = self.client.submit(func, item, pure=False)
+            names[future.key] = (index, describe(item))
+            running.add(future)
 
         for _ in range(window):
             submit_next()
@@ -167,7 +168,7 @@ class DaskRunner:
             index, name = names.pop(future.key)
             try:
                 results[index] = future.result()
-            except (Exception, asyncio.CancelledError) as exc:  # one item, not the batch
+            except Exception as exc:  # one item (raised, cancelled, lost worker), not the batch
                 results[index] = failure(name, exc)
             future.release()  # its result lives here now, not in worker memory
             if progress:
