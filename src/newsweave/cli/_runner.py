@@ -27,14 +27,14 @@ def workers_count(value: str) -> int:
     return number
 
 
-def add_dask_options(parser: argparse.ArgumentParser, what: str = "summarize") -> None:
+def add_dask_options(parser: argparse.ArgumentParser, what: str = "summarize the clusters") -> None:
     group = parser.add_argument_group("scale-out (needs the 'dask' extra)")
     group.add_argument(
         "--dask",
         nargs="?",
         const=LOCAL,
         metavar="ADDRESS",
-        help=f"{what} the clusters on Dask: on the scheduler at ADDRESS (tcp://HOST:8786), "
+        help=f"{what} on Dask: on the scheduler at ADDRESS (tcp://HOST:8786), "
         "or, with no ADDRESS, on a local cluster of one worker process per core "
         "(put a bare --dask after the inputs, or write --dask=)",
     )

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_clustering_options(parser)
     add_store_option(parser, "also save each event's brief in the store")
-    add_dask_options(parser, "summarize (after clustering here)")
+    add_dask_options(parser, "summarize the events (clustering stays here)")
     parser.set_defaults(handler=run)
 
 

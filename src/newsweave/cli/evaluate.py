@@ -84,7 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="write DIR/<system>.jsonl, one {id, summary} line per cluster",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the results as JSON here")
-    add_dask_options(parser, "summarize and score")
+    add_dask_options(parser, "summarize and score the clusters")
     parser.set_defaults(handler=run)
 
 
