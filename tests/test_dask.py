@@ -18,7 +18,7 @@ import pytest
 from newsweave.cli import main
 from newsweave.config import Settings
 from newsweave.digest import digest_events
-from newsweave.errors import MissingExtraError
+from newsweave.errors import MissingExtraError, NewsweaveError
 from newsweave.model import Brief, Cluster, Problem, replace
 from newsweave.pipeline import make_briefs
 from newsweave.render import render
@@ -179,6 +179,12 @@ def test_without_the_dask_extra_the_error_says_what_to_install(
     assert main(["summarize", str(example_dir), "-q", "--dask"]) == 1
     err = capsys.readouterr().err
     assert "pip install 'newsweave[dask]'" in err and "Traceback" not in err
+
+
+def test_an_unreachable_scheduler_is_a_clear_error() -> None:
+    address = "tcp://127.0.0.1:9"  # the discard port: nobody listens there
+    with pytest.raises(NewsweaveError, match=f"cannot reach the Dask scheduler at {address}: "):
+        DaskRunner(address, connect_timeout=0.5)
 
 
 @pytest.mark.parametrize(

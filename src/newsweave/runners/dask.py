@@ -31,7 +31,7 @@ R = TypeVar("R")
 
 FEATURE = "running on a Dask cluster"
 TASKS_PER_THREAD = 4  # enough queued work that no worker idles while results travel back
-CONNECT_TIMEOUT = "10s"
+CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler, and then for it to have a worker
 # tcp://host:8786, tls://..., or host:port: what Client() accepts as a scheduler address.
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?\S+:\d+/?$")
 
@@ -67,6 +67,7 @@ class DaskRunner:
         address: str | None = None,
         workers: int | None = None,
         window: int | None = None,
+        connect_timeout: float = CONNECT_TIMEOUT,
     ) -> None:
         try:
             # Imported by name: distributed's partial type hints would make every call
@@ -84,7 +85,7 @@ class DaskRunner:
         self._cluster: Any = None
         self.window = window
         if address:
-            self.client: Any = self._connect(distributed, check_address(address))
+            self.client: Any = self._connect(distributed, check_address(address), connect_timeout)
             self.description = f"Dask cluster at {address} ({self.threads} worker threads)"
         else:
             count = workers or os.cpu_count() or 1
@@ -106,17 +107,17 @@ class DaskRunner:
         self._as_completed = distributed.as_completed
 
     @staticmethod
-    def _connect(distributed: Any, address: str) -> Any:
+    def _connect(distributed: Any, address: str, timeout: float) -> Any:
         try:
-            client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
+            client = distributed.Client(address, timeout=timeout)
         except (OSError, TimeoutError) as exc:
             raise NewsweaveError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         try:
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            client.wait_for_workers(1, timeout=timeout)
         except TimeoutError:
             client.close()
             raise NewsweaveError(
-                f"the Dask scheduler at {address} has no workers (waited {CONNECT_TIMEOUT})"
+                f"the Dask scheduler at {address} has no workers (waited {timeout:g} s)"
             ) from None
         # Every task would fail the same way on a worker without newsweave: say it once.
         found = client.run(lambda: importlib.util.find_spec("newsweave") is not None)
