@@ -114,14 +114,14 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_digest_cli_on_a_dask_scheduler_matches_the_local_run(
-    dask_runner: DaskRunner, data_dir: Path
+    dask_runner: DaskRunner, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(data_dir / STREAM_SLICE)
-    local = run_cli("digest", path, "--format", "json")
-    remote = run_cli("digest", path, "--format", "json", "--dask", dask_runner.address)
-    assert local.returncode == 0, local.stderr
+    args = ["digest", str(data_dir / STREAM_SLICE), "--format", "json"]
+    assert main(args) == 0  # the reference: in this process, without Dask
+    local = capsys.readouterr().out
+    remote = run_cli(*args, "--dask", dask_runner.address)
     assert remote.returncode == 0, remote.stderr
-    assert remote.stdout == local.stdout
+    assert remote.stdout == local
     days = json.loads(remote.stdout)["days"]
     assert sum(len(day["events"]) for day in days) == 25
     assert f"running on a Dask cluster at {dask_runner.address}" in remote.stderr
@@ -154,12 +154,15 @@ def test_eval_cli_on_a_local_dask_cluster_matches_the_local_run(
 ) -> None:
     common = [str(data_dir / EVAL_SLICE), "--systems", "newsweave,lead,oracle"]
     outputs = {}
-    for name, extra in (("local", []), ("dask", ["--dask", "--workers", "2"])):
+    for name in ("local", "dask"):
         out, predictions = tmp_path / f"{name}.json", tmp_path / name
-        result = run_cli(
-            "eval", *common, "-o", str(out), "--predictions-dir", str(predictions), *extra
-        )
-        assert result.returncode == 0, result.stderr
+        args = ["eval", *common, "-o", str(out), "--predictions-dir", str(predictions)]
+        if name == "local":
+            assert main(args) == 0  # the reference: in this process, without Dask
+        else:  # a bare --dask: the command starts (and stops) its own LocalCluster
+            result = run_cli(*args, "--dask", "--workers", "2")
+            assert result.returncode == 0, result.stderr
+            assert "running on a local Dask cluster of 2 worker processes" in result.stderr
         outputs[name] = (json.loads(out.read_text(encoding="utf-8")), predictions)
     (local, local_dir), (remote, remote_dir) = outputs["local"], outputs["dask"]
     assert without_timings(remote) == without_timings(local)
