@@ -22,7 +22,7 @@ from newsweave.errors import MissingExtraError, NewsweaveError
 from newsweave.model import Brief, Cluster, Problem, replace
 from newsweave.pipeline import make_briefs
 from newsweave.render import render
-from newsweave.runners.dask import DaskRunner
+from newsweave.runners.dask import MAX_BATCH, DaskRunner, batch_size, batches
 from newsweave.runners.local import LocalRunner
 
 STREAM_SLICE = "stream/multinews-slice.jsonl"  # 25 Multi-News dev clusters
@@ -95,16 +95,25 @@ def test_a_raising_function_fails_only_its_item_and_order_is_kept(
     dask_runner: DaskRunner,
 ) -> None:
     numbers = [float(n) for n in range(-1, 30)]
-    dask_runner.window = 3  # far fewer tasks in flight than items: the sliding window
+    # Few tasks in flight, several items each: the sliding window and the batches.
+    dask_runner.window, dask_runner.batch = 3, 4
     try:
         ticks: list[int] = []
         results = dask_runner.map(math.sqrt, numbers, lambda n: f"number {n:g}", ticks.append)
     finally:
-        dask_runner.window = None
+        dask_runner.window = dask_runner.batch = None
     assert results[0] == Problem("number -1", "failed: ValueError: math domain error")
-    assert results[1:] == [math.sqrt(n) for n in numbers[1:]]
+    assert results[1:] == [math.sqrt(n) for n in numbers[1:]]  # its batch-mates included
     assert LocalRunner().map(math.sqrt, numbers, lambda n: f"number {n:g}") == results
     assert sum(ticks) == len(numbers)
+
+
+def test_batches_keep_every_worker_busy() -> None:
+    assert batch_size(range(10), 8) == 1  # short input: one item per task
+    assert batch_size(range(40), 8) == 5
+    assert batch_size(range(10_000), 8) == MAX_BATCH
+    assert batch_size(iter(range(10)), 8) == MAX_BATCH  # unknown length
+    assert [len(b) for b in batches("abcdefg", 3)] == [3, 3, 1]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ from typing import Protocol, TypeVar
 
 from newsweave.model import Problem
 
-__all__ = ["Describe", "Progress", "Runner", "failure", "partition"]
+__all__ = ["Describe", "Progress", "Runner", "failure", "failure_reason", "partition"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,12 +50,16 @@ class Runner(Protocol):
     def close(self) -> None: ...
 
 
+def failure_reason(exc: BaseException) -> str:
+    """What a Problem says about an item whose function raised ``exc``."""
+    return f"failed: {type(exc).__name__}: {str(exc) or 'no message'}"
+
+
 def failure(where: str, exc: BaseException) -> Problem:
     """The Problem standing for an item whose function raised."""
     # The traceback is for developers (shown with -v); the Problem is for users.
     log.info("%s failed", where, exc_info=exc)
-    message = str(exc) or "no message"
-    return Problem(where=where, reason=f"failed: {type(exc).__name__}: {message}")
+    return Problem(where=where, reason=failure_reason(exc))
 
 
 def partition(results: Sequence[R | Problem]) -> tuple[list[R], list[Problem]]:

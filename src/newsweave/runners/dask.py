@@ -5,10 +5,13 @@ Either connects to a running scheduler (``DaskRunner("tcp://host:8786")``) or st
 thread per process, because summarizing is CPU-bound Python that threads would only
 serialize on the GIL.
 
-Items are submitted through a sliding window of a few tasks per worker thread rather than
-all at once, so a stream of a million clusters never has more than that window of inputs
-and results in flight; results are put back in input order. Dask is imported here, only
-when a runner is built, so newsweave works without the ``dask`` extra.
+Items go to the workers in small batches (one task runs a few clusters, which spreads
+Dask's per-task cost of a few milliseconds over them), through a sliding window of a few
+tasks per worker thread rather than all at once: a stream of a million clusters never has
+more than that window of inputs and results in flight. Results are put back in input
+order. A batch catches its items' errors one by one, so one bad cluster fails alone. Dask
+is imported here, only when a runner is built, so newsweave works without the ``dask``
+extra.
 """
 
 from __future__ import annotations
@@ -18,19 +21,25 @@ import importlib.util
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sized
+from dataclasses import dataclass
+from itertools import islice
 from types import TracebackType
 from typing import Any, TypeVar
 
 from newsweave.errors import ConfigError, MissingExtraError, NewsweaveError
 from newsweave.model import Problem
-from newsweave.runners import Progress, failure
+from newsweave.runners import Progress, failure, failure_reason
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+log = logging.getLogger(__name__)
+
 FEATURE = "running on a Dask cluster"
 TASKS_PER_THREAD = 4  # enough queued work that no worker idles while results travel back
+MAX_BATCH = 8  # items per task at most: coarse enough to amortize, fine enough to balance
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler, and then for it to have a worker
 # tcp://host:8786, tls://..., or host:port: what Client() accepts as a scheduler address.
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?\S+:\d+/?$")
@@ -47,15 +56,36 @@ def check_address(address: str) -> str:
     return address
 
 
-class _DropTaskFailures(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("Compute Failed")
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An item of a batch whose function raised, as the worker reports it."""
+
+    reason: str
+    traceback: str
 
 
-def quiet_task_failures() -> None:
-    """Run on each worker of a local cluster: drop the worker's own log of a task that
-    raised (the runner reports it as a Problem), keep every other worker message."""
-    logging.getLogger("distributed.worker").addFilter(_DropTaskFailures())
+def run_batch(func: Callable[[T], R], items: list[T]) -> list[R | Failed]:
+    """What one Dask task runs: ``func`` on each item, each item's error caught alone."""
+    results: list[R | Failed] = []
+    for item in items:
+        try:
+            results.append(func(item))
+        except Exception as exc:  # the item fails, the rest of the batch goes on
+            results.append(Failed(failure_reason(exc), traceback.format_exc()))
+    return results
+
+
+def batch_size(items: Iterable[object], tasks: int) -> int:
+    """Items per task: enough tasks to keep ``tasks`` in flight, at most ``MAX_BATCH``."""
+    if isinstance(items, Sized):
+        return max(1, min(MAX_BATCH, len(items) // tasks))
+    return MAX_BATCH
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[tuple[int, T]]]:
+    numbered = enumerate(items)
+    while batch := list(islice(numbered, size)):
+        yield batch
 
 
 class DaskRunner:
@@ -67,6 +97,7 @@ class DaskRunner:
         address: str | None = None,
         workers: int | None = None,
         window: int | None = None,
+        batch: int | None = None,
         connect_timeout: float = CONNECT_TIMEOUT,
     ) -> None:
         try:
@@ -83,7 +114,8 @@ class DaskRunner:
         if workers is not None and workers < 1:
             raise ConfigError(f"a Dask cluster needs at least one worker, got {workers}")
         self._cluster: Any = None
-        self.window = window
+        self.window = window  # tasks in flight (default: a few per worker thread)
+        self.batch = batch  # items per task (default: from the input's length)
         if address:
             self.client: Any = self._connect(distributed, check_address(address), connect_timeout)
             self.description = f"Dask cluster at {address} ({self.threads} worker threads)"
@@ -99,8 +131,6 @@ class DaskRunner:
                 scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             )
             self.client = distributed.Client(self._cluster)
-            # The workers share our stderr: a failing item is reported once, as a Problem.
-            self.client.run(quiet_task_failures)
             self.description = f"local Dask cluster of {count} worker process" + (
                 "es" if count != 1 else ""
             )
@@ -148,32 +178,39 @@ class DaskRunner:
         progress: Progress | None = None,
     ) -> list[R | Problem]:
         window = self.window or TASKS_PER_THREAD * self.threads
-        pending: Iterator[tuple[int, T]] = enumerate(items)
-        names: dict[str, tuple[int, str]] = {}  # task key -> (input position, item name)
+        pending = batches(items, self.batch or batch_size(items, window))
+        names: dict[str, list[tuple[int, str]]] = {}  # task key -> (position, name) of items
         results: dict[int, R | Problem] = {}
         running = self._as_completed()
 
         def submit_next() -> None:
-            entry = next(pending, None)
-            if entry is None:
+            batch = next(pending, None)
+            if batch is None:
                 return
-            index, item = entry
             # pure=False: no hashing of whole clusters to name the task.
-            future = self.client.submit(func, item, pure=False)
-            names[future.key] = (index, describe(item))
+            future = self.client.submit(run_batch, func, [i for _, i in batch], pure=False)
+            names[future.key] = [(index, describe(item)) for index, item in batch]
             running.add(future)
 
         for _ in range(window):
             submit_next()
         for future in running:
-            index, name = names.pop(future.key)
+            entries = names.pop(future.key)
             try:
-                results[index] = future.result()
-            except Exception as exc:  # one item (raised, cancelled, lost worker), not the batch
-                results[index] = failure(name, exc)
-            future.release()  # its result lives here now, not in worker memory
+                outcomes = future.result()
+            except Exception as exc:  # the task itself: cancelled, or its worker lost
+                for index, name in entries:
+                    results[index] = failure(name, exc)
+            else:
+                for (index, name), outcome in zip(entries, outcomes, strict=True):
+                    if isinstance(outcome, Failed):
+                        log.info("%s failed on a Dask worker:\n%s", name, outcome.traceback)
+                        results[index] = Problem(where=name, reason=outcome.reason)
+                    else:
+                        results[index] = outcome
+            future.release()  # its results live here now, not in worker memory
             if progress:
-                progress(1)
+                progress(len(entries))
             submit_next()
         return [results[i] for i in range(len(results))]
 
