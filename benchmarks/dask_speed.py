@@ -84,7 +84,7 @@ def _row(label: str, runs: list[Run], clusters: int, local_best: float) -> str:
 
 
 def run(args: argparse.Namespace) -> str:
-    from newsweave.runners.dask import DaskRunner
+    from newsweave.runners.dask import MAX_BATCH, DaskRunner
 
     path = Path(getattr(args, "data_dir", None) or default_data_dir()) / DATA_FILE
     limit = getattr(args, "limit", None)
@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> str:
         "",
         f"`make_briefs` on {len(clusters)} clusters ({articles} articles) of `{DATA_FILE}`, "
         "default settings (100 words, analysis on): the in-process runner against a "
-        f"`DaskRunner` LocalCluster of {workers} worker processes (1 thread each), "
+        f"`DaskRunner` LocalCluster of {workers} worker processes (1 thread each; tasks of "
+        f"up to {MAX_BATCH} clusters), "
         f"{repeat} runs each, interleaved. Every Dask run's briefs were checked identical "
         "(as JSON) to the local run's.",
         "",
