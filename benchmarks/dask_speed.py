@@ -83,6 +83,25 @@ def _row(label: str, runs: list[Run], clusters: int, local_best: float) -> str:
     )
 
 
+def cpu_bound(local: list[Run], warm: list[Run], clusters: int, workers: int) -> str:
+    """What the CPU times say, whatever else ran: Dask's cost per cluster, and the speedup
+    on an otherwise idle machine (the workers, and the client beside them, each getting
+    all the CPU they can use of this machine's cores)."""
+    local_cpu = statistics.median(r.client_cpu for r in local)
+    worker_cpu = statistics.median(r.worker_cpu for r in warm)
+    client_cpu = statistics.median(r.client_cpu for r in warm)
+    cores = os.cpu_count() or 1
+    ideal = max(worker_cpu / min(workers, cores), (worker_cpu + client_cpu) / cores)
+    return (
+        f"CPU per cluster: {1000 * local_cpu / clusters:.1f} ms in the local runner, "
+        f"{1000 * worker_cpu / clusters:.1f} ms on a Dask worker "
+        f"({100 * (worker_cpu / local_cpu - 1):+.0f}% for task and data transfer) plus "
+        f"{1000 * client_cpu / clusters:.1f} ms in the client. On an idle machine a warm run "
+        f"would take about {ideal:.1f} s against {local_cpu:.1f} s locally, a speedup of "
+        f"about {local_cpu / ideal:.1f}× (an estimate from CPU times, not a measurement)."
+    )
+
+
 def run(args: argparse.Namespace) -> str:
     from newsweave.runners.dask import MAX_BATCH, DaskRunner
 
@@ -138,6 +157,8 @@ def run(args: argparse.Namespace) -> str:
         "LocalCluster's scheduler) and any other job compete with the workers for the same "
         "cores, so the speedup stays below the worker count, and a busy machine lowers it "
         "further: compare the wall times with the CPU times.",
+        "",
+        cpu_bound(local, warm, len(clusters), workers),
         "",
         stamp(argparse.Namespace(limit=limit)),
         "",
