@@ -92,7 +92,12 @@ def cpu_bound(local: list[Run], warm: list[Run], clusters: int, workers: int) ->
     client_cpu = statistics.median(r.client_cpu for r in warm)
     cores = os.cpu_count() or 1
     ideal = max(worker_cpu / min(workers, cores), (worker_cpu + client_cpu) / cores)
+    got_local = statistics.median(r.client_cpu / r.wall for r in local)
+    got_workers = statistics.median(r.worker_cpu / r.wall for r in warm)
     return (
+        f"Cores actually obtained (CPU s / wall s): {got_local:.2f} by the local runner, "
+        f"{got_workers:.2f} by the {workers} Dask workers together; the rest went to other "
+        "jobs. "
         f"CPU per cluster: {1000 * local_cpu / clusters:.1f} ms in the local runner, "
         f"{1000 * worker_cpu / clusters:.1f} ms on a Dask worker "
         f"({100 * (worker_cpu / local_cpu - 1):+.0f}% for task and data transfer) plus "
