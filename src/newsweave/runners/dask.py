@@ -226,6 +226,6 @@ class DaskRunner:
         self,
         kind: type[BaseException] | None,
         value: BaseException | None,
-        traceback: TracebackType | None,
+        trace: TracebackType | None,
     ) -> None:
         self.close()
