@@ -20,6 +20,7 @@ from typing import Any
 from benchmarks import (
     analysis_speed,
     cleaning,
+    dask_speed,
     load_test,
     quality,
     quote_attribution,
@@ -96,6 +97,7 @@ SECTIONS: list[Any] = [
         db=None,
         postgres=False,
     ),
+    dask_speed,
 ]
 
 HEADER = """# Benchmarks
