@@ -19,11 +19,14 @@ from typing import Any
 
 from benchmarks import (
     analysis_speed,
+    cleaning,
+    dask_speed,
     load_test,
     quality,
     quote_attribution,
     segmentation,
     speed,
+    stream_cluster_bounds,
     stream_clusters,
     stream_dedupe,
     stream_throughput,
@@ -73,7 +76,9 @@ SECTIONS: list[Any] = [
     ),
     analysis_speed,
     quote_attribution,
+    cleaning,
     Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
+    Standalone(stream_cluster_bounds, "stream_cluster_bounds", "event clustering: batch bounds"),
     Standalone(
         stream_throughput,
         "stream_throughput",
@@ -92,6 +97,7 @@ SECTIONS: list[Any] = [
         db=None,
         postgres=False,
     ),
+    dask_speed,
 ]
 
 HEADER = """# Benchmarks

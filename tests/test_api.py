@@ -178,6 +178,13 @@ def test_wrong_content_type_is_415(client: TestClient, ctype: str | None) -> Non
     assert_error(multipart, 415)
 
 
+@pytest.mark.parametrize("method", ["PUT", "PATCH"])
+def test_a_method_a_path_does_not_take_is_405(client: TestClient, method: str) -> None:
+    # Whatever the body's type: the method is what is wrong.
+    for path in ("/api/articles", "/api/clusters"):
+        assert_error(client.request(method, path, content=b"hello"), 405)
+
+
 def test_oversize_article_is_413(client: TestClient) -> None:
     long_text = "The siege went on. " * 1500  # ~28,000 characters, over the 20,000 limit
     assert_error(client.post("/api/articles", json={"text": long_text}), 413)
@@ -319,6 +326,37 @@ def test_list_paging_and_bounds(client: TestClient) -> None:
     assert (page["total"], page["limit"], page["offset"], len(page["clusters"])) == (3, 2, 1, 2)
     assert_error(client.get("/api/clusters?limit=0"), 422)
     assert_error(client.get(f"/api/clusters?offset={2**70}"), 422)
+
+
+def test_list_search(client: TestClient) -> None:
+    image = "<img src=x onerror=alert(1)>"
+    reports = [
+        ("Bridge", "The council voted to rebuild the bridge in São Paulo on Monday."),
+        ("Turnout", "Turnout reached 100% in district_9, officials said on Tuesday."),
+        (f"Hostile {image}", 'A "quoted" remark, 50% of it <b>bold</b>, on Friday.'),
+    ]
+    created = [
+        client.post("/api/clusters", json={"articles": [{"text": text, "title": title}]})
+        for title, text in reports
+    ]
+    bridge, turnout, hostile = (response.json()["id"] for response in created)
+
+    def search(q: str, **params: object) -> tuple[int, list[int]]:
+        page = client.get("/api/clusters", params={"q": q, **params}).json()
+        return page["total"], [c["id"] for c in page["clusters"]]
+
+    assert search("SAO paulo") == (1, [bridge])
+    assert search("on") == (3, [hostile, turnout, bridge])
+    assert search("on", limit=1, offset=1) == (3, [turnout])
+    assert search("bridge tuesday") == (0, [])
+    assert search("%") == (2, [hostile, turnout])
+    assert search("_") == (1, [turnout])
+    assert search(image) == (1, [hostile])
+    assert search('"quoted"') == (1, [hostile])
+    assert search("") == (3, [hostile, turnout, bridge])
+    assert search("x" * 200) == (0, [])
+    body = assert_error(client.get("/api/clusters", params={"q": "x" * 201}), 422)
+    assert body["detail"][0]["loc"] == ["query", "q"]
 
 
 def test_delete_cluster(client: TestClient) -> None:

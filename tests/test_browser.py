@@ -82,6 +82,18 @@ def test_upload_example_then_click_a_marker(
     expect(own).to_have_class(re.compile(r"\bactive\b"))
     page.screenshot(path=f"{output_path}/brief-laptop.png")
 
+    # Another outlet that reports the same fact: the highlight is its matching sentence.
+    supporter, (start, end) = next(
+        (a, span)
+        for s in brief["summary"]
+        for a, span in zip(s["support"], s["support_spans"], strict=True)
+        if a != s["article_id"]
+    )
+    holder = next(i for i, s in enumerate(brief["summary"]) if supporter in s["support"][1:])
+    sentences.nth(holder).locator(f'.marker[data-article="{supporter}"]').click()
+    other = next(a for a in brief["articles"] if a["id"] == supporter)
+    expect(mark).to_have_text(other["text"][start:end])
+
     # On a phone the article opens as a sheet over the brief, and closes again.
     page.set_viewport_size(PHONE)
     page.click("#article-panel .close")
@@ -192,6 +204,69 @@ def test_analysis_sections_render_and_link(
     page.set_viewport_size(PHONE)
     page.click("#article-panel .close")
     page.screenshot(path=f"{output_path}/analysis-phone.png", full_page=True)
+
+
+def test_search_the_stored_briefs(
+    page: Page, server: tuple[str, str], example_dir: Path, output_path: str
+) -> None:
+    """The search box on the start page filters the list; hostile queries show and match
+    literally (no markup, no LIKE wildcards)."""
+    base, db = server
+    dialogs = record_dialogs(page)
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    (cluster,) = load([str(example_dir)]).clusters
+    brief = make_brief(cluster)
+    odd = 'Vote: 100% "final" <img src=x onerror=alert(1)> in São_Paulo, it\'s done'
+    store = open_store(db)
+    example_id = store.save_brief(brief).id
+    odd_id = store.save_brief(replace(brief, cluster_id="odd", headline=odd)).id
+    store.close()
+
+    page.set_viewport_size(LAPTOP)
+    page.goto(base + "/")
+    box = page.get_by_label("Search stored briefs")
+    links = page.locator("#stored .clusters a")
+    empty = page.locator("#stored-empty")
+
+    box.fill("ALEPPO")
+    expect(page.locator("#stored-count")).to_contain_text("“ALEPPO”")
+    expect(links.locator(f'xpath=self::*[@href="/clusters/{example_id}"]')).to_have_count(1)
+    expect(links.first).to_have_attribute("href", f"/clusters/{odd_id}")  # newest first
+    assert "q=ALEPPO" in page.url
+
+    box.fill("nonexistent-word")
+    expect(empty).to_have_text("No stored brief matches “nonexistent-word”.")
+    expect(links).to_have_count(0)
+    page.screenshot(path=f"{output_path}/search-empty.png", full_page=True)
+
+    # Each of these occurs only in the odd headline (accents and case folded).
+    for query in ("<img src=x onerror=alert(1)>", "100%", "%", "_", '"final"', "it's", "SAO_paulo"):
+        box.fill(query)
+        expect(page.locator("#stored-count")).to_have_text(f"1 brief matches “{query}”.")
+        expect(links).to_have_text([odd])
+    page.screenshot(path=f"{output_path}/search-hostile.png", full_page=True)
+
+    # As wildcards these would match everything: literally, they match nothing.
+    for query in ("%%", "a_e", "<script>alert(2)</script>", "\\"):
+        box.fill(query)
+        expect(empty).to_have_text(f"No stored brief matches “{query}”.")
+
+    # Enter searches at once, the address keeps the query, and clearing shows all again.
+    box.fill("sao paulo")
+    box.press("Enter")
+    expect(links).to_have_text([odd])
+    page.reload()
+    expect(box).to_have_value("sao paulo")
+    expect(links).to_have_text([odd])
+    box.fill("")
+    expect(page.locator("#stored-count")).to_have_count(0)
+    expect(links.locator(f'xpath=self::*[@href="/clusters/{example_id}"]')).to_have_count(1)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=f"{output_path}/search-phone.png", full_page=True)
+    assert page.locator("main img").count() == 0
+    assert dialogs == [] and problems == []
 
 
 def test_token_is_asked_for_when_the_server_needs_one(

@@ -29,6 +29,13 @@ def test_summarize_store_then_list_show_export(
     assert (cid, count) == ("1", "4 articles")
     assert title == example_title
 
+    assert main(["store", "--db", db, "list", "--search", "ALEPPO kerry"]) == 0
+    assert capsys.readouterr().out.strip().splitlines() == listing
+    assert main(["store", "--db", db, "list", "--search", "aleppo 100%"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no stored brief matches 'aleppo 100%'" in captured.err
+
     assert main(["store", "--db", db, "show", "1"]) == 0
     assert capsys.readouterr().out.startswith(f"# {title}")
 
@@ -61,6 +68,8 @@ def test_store_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "no cluster with id 5" in err and "Traceback" not in err
     assert main(["store", "--db", db, "show", "abc"]) == 2
+    assert main(["store", "--db", db, "list", "--search", "x" * 201]) == 2
+    assert "at most 200 characters" in capsys.readouterr().err
     assert main(["store", "--db", "mysql://u@127.0.0.1/x", "list"]) == 1
     assert "unsupported database" in capsys.readouterr().err
 

@@ -40,14 +40,24 @@ def test_copies_are_folded_and_counted_once(example_cluster: Cluster) -> None:
     kept = dedupe([*originals, *copies])
     assert [a.id for a in kept] == [a.id for a in originals]
     assert kept[0].also_published_by == ("partner0.example", "partner1.example", "partner2.example")
+    # No copy leaves without a trace: where each was read is recorded with the original.
+    assert kept[0].copies == tuple(c.origin for c in copies)
     # Seven articles, but the three copies are one source with the original.
     assert independent_sources(kept) == independent_sources(originals)
 
 
 def test_fold_keeps_copies_of_copies() -> None:
     a = Article(id="a", text="x", source="wire")
-    b = Article(id="b", text="x", source="paper", also_published_by=("radio",))
+    b = Article(
+        id="b",
+        text="x",
+        source="paper",
+        url="https://paper.example/b",
+        also_published_by=("radio",),
+        copies=("radio.jsonl:7",),
+    )
     assert fold(a, b).also_published_by == ("paper", "radio")
+    assert fold(a, b).copies == ("https://paper.example/b", "radio.jsonl:7")
 
 
 def test_forgetting_beyond_capacity_keeps_memory_bounded(example_cluster: Cluster) -> None:

@@ -82,6 +82,7 @@ def test_syndicated_copies_count_once(
     assert aleppo["independent_sources"] == 4
     folded = [a for a in aleppo["brief"]["articles"] if a["also_published_by"]]
     assert folded[0]["also_published_by"] == ["paper-a.example", "paper-b.example"]
+    assert folded[0]["copies"] == [f"{copies}:1", f"{copies}:2"]  # each copy can be found
 
 
 def test_cluster_output_is_read_back_by_other_commands(
@@ -169,3 +170,38 @@ def test_digest_store_saves_every_event_and_the_rejections(
     assert counts["rejections"] == 4
     assert sorted(len(r.rejections) for r in stored) == [0, 0, 4]
     assert any("record cut short" in p.reason for r in stored for p in r.rejections)
+
+
+def _as_labelled_stream(dataset: Path, out: Path) -> int:
+    """One article a line with its event, as a labelled news stream is delivered."""
+    lines = []
+    for record in map(json.loads, dataset.read_text(encoding="utf-8").splitlines()):
+        for article in record["articles"]:
+            lines.append(json.dumps({**article, "event": record["id"]}))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def test_eval_clusters_reads_a_labelled_stream(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dataset = data_dir / "stream" / "multinews-slice.jsonl"
+    stream = tmp_path / "labelled.jsonl"
+    assert _as_labelled_stream(dataset, stream) == 70
+    as_clusters = run_json(["eval-clusters", str(dataset), "--format", "json", "-q"], capsys)
+    as_stream = run_json(["eval-clusters", str(stream), "--format", "json", "-q"], capsys)
+    assert as_stream["items"] == 70
+    assert as_stream["true_clusters"] == as_clusters["true_clusters"] == 25
+
+
+def test_labels_are_answers_not_groupings(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given to `cluster`, a labelled stream is clustered from its text: the labels would
+    # otherwise be copied to the output and every event would look perfect.
+    stream = tmp_path / "labelled.jsonl"
+    _as_labelled_stream(data_dir / "stream" / "multinews-slice.jsonl", stream)
+    out = tmp_path / "clusters.jsonl"
+    assert main(["cluster", str(stream), "--output", str(out), "-q"]) == 0
+    ids = {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert not ids & {f"mn-dev-{n:04d}" for n in range(1, 251)}

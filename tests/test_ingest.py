@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.ingest import read_bytes, read_inputs
+from newsweave.ingest.jsonl import parse_date
 from newsweave.ingest.text import parse_text
 from newsweave.model import Problem, RawDocument
 from newsweave.pipeline import load
@@ -140,3 +141,24 @@ def test_missing_path_and_bad_inputs_do_not_stop_good_ones(example_dir: Path) ->
     loose = next(c for c in loaded.clusters if c.id != "c1")
     assert len(loose.articles) == 5  # four example articles + the cp1252 one
     assert "does/not/exist.txt: no such file or directory" in [str(p) for p in loaded.problems]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-12-06", dt.date(2016, 12, 6)),
+        ("2016-12-06T23:30:00-05:00", dt.date(2016, 12, 6)),
+        ("Tue, 06 Dec 2016 10:00:00 GMT", dt.date(2016, 12, 6)),  # RSS
+        ("December 6, 2016", dt.date(2016, 12, 6)),
+        ("6 December 2016 10:31 GMT", dt.date(2016, 12, 6)),
+        ("2016/12/06", dt.date(2016, 12, 6)),
+        (1481018400, dt.date(2016, 12, 6)),  # epoch seconds
+        ("yesterday", None),  # no year: not a date we can place
+        ("5", None),
+        ("garbage 2016 text", None),
+        (True, None),
+        (10**30, None),
+    ],
+)
+def test_dates_as_news_records_write_them(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected

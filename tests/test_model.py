@@ -45,3 +45,11 @@ def test_sentence_and_cluster_round_trip() -> None:
     assert Cluster.from_dict(cluster.to_dict()) == cluster
     sentence = Sentence("a", 1, "Two.", 5, 9)
     assert Sentence.from_dict(sentence.to_dict()) == sentence
+
+
+def test_shipped_stop_list_is_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as reference
+
+    from newsweave.tokens import ENGLISH_STOP_WORDS
+
+    assert reference == ENGLISH_STOP_WORDS

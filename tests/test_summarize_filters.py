@@ -6,13 +6,15 @@ import pytest
 
 from newsweave.summarize.filters import is_content, rejection
 
+NAV = "navigation or caption"
+
 CASES = [
     ("Syrian government forces have seized about 80 percent of east Aleppo.", None),
     ('"We will win this war in Aleppo, whatever the cost," he told the newspaper.', None),
     ("Photo by Reuters.", "fragment"),
-    ("Read more about the war in Syria on our live blog now.", "navigation or caption"),
-    ("Sign up for our daily newsletter to get the latest headlines.", "navigation or caption"),
-    ("Follow us on Twitter at @newsdesk for breaking updates today.", "link or handle"),
+    ("Read more about the war in Syria on our live blog now.", NAV),
+    ("Sign up for our daily newsletter to get the latest headlines.", NAV),
+    ("Follow us on Twitter at @newsdesk for breaking updates today.", "reader address"),
     ("More details are available at https://example.org/aleppo-report today.", "link or handle"),
     ("What do you think about the ceasefire proposal for the city?", "question"),
     ("Will the ceasefire hold long enough for civilians to leave?", "question"),
@@ -22,6 +24,34 @@ CASES = [
     ("They recognized it was a collector's item,\" he said to reporters.", "unbalanced quote"),
     ("| 12 | 34 | 56 | 78 | 90 | 11 | 22 | 33 |", "not prose"),
     (" ".join(["word"] * 80) + ".", "overlong"),
+    ("Follow Jane Doe on Twitter and Instagram for more updates.", "reader address"),
+    ("Join us on Facebook and find top breaking news in your feed.", "reader address"),
+    ("Join The Conversation On The Station's Facebook Page today", "reader address"),
+    ("You can unsubscribe from these emails at any time.", "reader address"),
+    ("You'll also find behind the scenes videos and more exclusives.", "reader address"),
+    ("Please keep posting your questions in the comments below.", "reader address"),
+    ("In this July 1, 2017, photo, people line up outside the shop.", NAV),
+    (
+        "City Clerk Jane Doe poses at her desk in the office (Courtesy photo)",
+        "navigation or caption",
+    ),
+    ("Buy Photo County health official John Doe spoke to the board.", NAV),
+    (
+        "JUNE 18: The former senator throws out the first pitch at the game.",
+        "navigation or caption",
+    ),
+    (
+        "Play Video 2:10 Security Council steps up sanctions against the regime",
+        "navigation or caption",
+    ),
+    ("Click to share on WhatsApp (Opens in new window) with your friends", NAV),
+    ("Reporter: FOR 12 YEARS HIS MUGSHOT HAS APPEARED ON THE REGISTRY.", NAV),
+    ("FOR 12 YEARS HIS MUGSHOT HAS APPEARED ON the state registry.", "shouting"),
+    # Reported actions keep their verbs: only the reader is never addressed.
+    ("Protesters joined the march on Friday as police watched from the bridge.", None),
+    ("A photo released by school officials showed the boy in a hospital bed.", None),
+    ('"You can\'t win this war with bombs alone," the minister told the assembly.', None),
+    ("Followers of the cleric said they would join the rally in the capital.", None),
 ]
 
 

@@ -152,3 +152,19 @@ def test_a_cluster_of_only_short_lines_still_gets_a_summary() -> None:
         summary = summarize_cluster(cluster, budget)
         assert summary
         check_invariants(cluster, summary, budget)
+
+
+def test_every_supporting_article_has_its_matching_sentence(example_cluster: Cluster) -> None:
+    brief = make_brief(example_cluster)
+    texts = {a.id: a.text for a in example_cluster.articles}
+    supported = [s for s in brief.summary if len(s.support) > 1]
+    assert supported, "the example has facts reported by several outlets"
+    for sentence in brief.summary:
+        assert len(sentence.support_spans) == len(sentence.support)
+        assert sentence.support_spans[0] == (sentence.start, sentence.end)
+        own = set(content_terms(texts[sentence.article_id][sentence.start : sentence.end]))
+        for article_id, (start, end) in zip(
+            sentence.support[1:], sentence.support_spans[1:], strict=True
+        ):
+            theirs = set(content_terms(texts[article_id][start:end]))
+            assert len(own & theirs) >= 3, (sentence.text, texts[article_id][start:end])

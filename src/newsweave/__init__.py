@@ -19,7 +19,7 @@ from newsweave.model import (
 
 __version__ = "0.1.0"
 
-from newsweave.pipeline import load, make_brief, summarize_paths
+from newsweave.pipeline import load, make_brief, make_briefs, summarize_paths
 
 __all__ = [
     "Article",
@@ -36,6 +36,7 @@ __all__ = [
     "__version__",
     "load",
     "make_brief",
+    "make_briefs",
     "summarize_paths",
 ]
 

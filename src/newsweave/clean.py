@@ -5,8 +5,20 @@ share prompts, bylines, credits), plus two inline cases that scrapers fuse into 
 or last paragraph: a leading dateline ("DAMASCUS -- ") and a trailing wire credit. Every
 removal is recorded with its reason, so ``--explain`` can show exactly what was dropped.
 
+A line is judged twice. On its own, by its shape and wording (``classify_line``): tickers,
+consent banners, button and link labels, share and social counts, bylines and author bios,
+timestamps, photo credits, newsletter boxes. Then by its place on the page: in a text dump
+everything above the headline (the line that shares most words with the story) is page
+header; runs of short lines above or below the story, with at least one line of known
+furniture among them, are menus, link lists and footers;
+below the story's last paragraph, once page furniture has begun, lines that share nothing
+with the story are comments and teasers. How well this works, on synthetic pages with
+held-out junk phrasings and on the real dev-set text, is in docs/cleaning.md.
+
 Rules are deliberately conservative: a long line that reads like a sentence is kept even
-if it mentions "subscribe" or "photo", because losing content is worse than keeping junk.
+if it mentions "subscribe" or "photo", a list between the story's paragraphs is kept, and
+a page with no paragraph of prose keeps its short lines, because losing content is worse
+than keeping junk.
 """
 
 from __future__ import annotations
@@ -20,6 +32,7 @@ from dataclasses import dataclass
 
 from newsweave.errors import excerpt
 from newsweave.model import Article, Problem, RawDocument, RemovedLine
+from newsweave.tokens import content_terms
 
 _I = re.IGNORECASE
 log = logging.getLogger(__name__)
@@ -39,13 +52,21 @@ PROMPT = re.compile(
     r"^(share( this( article| story| page)?)?( on [\w ]+| via [\w ]+)?"
     r"|tweet( this)?|e-?mail( this)?"
     r"|print( this)?( article| page)?|whats?app|facebook|twitter|linkedin|copy link|save( article)?"
-    r"|subscribe\b.*|sign up\b.*|get (our|the) [\w ]*newsletter.*|newsletter\b.*"
-    r"|read (more|also|next|the full story)\b.*|also read\b.*"
+    r"|subscribe\b.*|sign up\b.*|sign me up|get (our|the) [\w ]*newsletter.*|newsletter\b.*"
+    r"|(enter )?(your )?e-?mail( address)?|audio version|\d+ min(ute)?s? (listen|watch)|text size"
+    r"|read (more|also|next|the full story)\b.*|also read\b.*|recommended\s*:.*|don'?t miss\b.*"
+    r"|you (might|may) (also )?(like|enjoy)\b.*|\[\s*read\s*:.*\]|also on [\w ]+:.*|listen\s*:.*"
+    r"|[►▶»]\s*.*|more from\b.*|view all (articles|posts|stories)\b.*|(show|load) (more|less)\b.*"
     r"|related( articles?| stories| coverage)?\b.*"
     r"|click here\b.*|follow (us|@|him|her|them|the)\b.*|like us on\b.*|download (our|the)\b.*"
     r"|listen to (this|the) (article|story)\b.*|watch\s*:.*|more\s*:.*|see also\b.*"
     r"|skip to (main )?content|back to top|next article|previous article|view comments"
-    r"|comments?( \(\d+\))?|\d+ comments?|home|menu|search|log ?in|sign in|register)\s*[.:!]?$",
+    r"|comments?( \(\d+\))?|\d+ comments?|home|menu|search|log ?in|sign in|register"
+    r"|(reply|report|flag( as inappropriate)?|like \(\d+\)|\d+ (replies|likes))"
+    r"|pinterest|flipboard|reddit|messenger|telegram|instagram|youtube|tumblr|pocket|sms"
+    r"|(reader |show |add a |leave a |post a )?comments?|join the (conversation|discussion)"
+    r"|discussion|conversation|what do you think\??"
+    r"|log ?in to comment|sort by\b.*|posted by \S+( \S+)?|\S+( \S+){0,2} wrote)\s*[.:!]?$",
     _I,
 )
 PHOTO = re.compile(
@@ -73,6 +94,100 @@ TIMESTAMP = re.compile(
     r"^(published|updated|last (updated|modified)( on)?|posted|first published)\b[^.]*\d.*$",
     _I,
 )
+# A site's standing links: what every footer says.
+FOOTER_LINK = re.compile(
+    r"^(privacy( policy| notice| settings| center)?|terms( of (use|service))?|terms (and|&) "
+    r"conditions|contact( us)?|about( us)?|careers|jobs|site ?map|accessibility|advertise"
+    r"( with us)?|help|faq|rss|press|imprint|impressum|cookie (policy|settings)|legal"
+    r"|do not sell my (personal )?info(rmation)?|corrections( policy)?|ethics( policy)?"
+    r"|(code of )?conduct|community (guidelines|standards)|send us a tip|newsroom)\s*$",
+    _I,
+)
+# A button or link label: a verb of page furniture and at most a few more words.
+UI_LABEL = re.compile(
+    r"^(accept|reject|agree|decline|manage|learn more|got it|ok(ay)?|close|open|toggle|show"
+    r"|hide|load|view|reply|submit|join|enter|download|get|listen|watch|click|tap|save|print"
+    r"|copy|expand|collapse|continue|skip|go|options|settings|preferences|i agree|no thanks"
+    r"|dismiss|allow|confirm|send|share|flip|pin|follow|more|gift)\b[^.?]{0,40}$",
+    _I,
+)
+# Consent banners speak to the reader about cookies or personal data.
+CONSENT = re.compile(
+    r"\bcookies?\b.*\b(use|uses|accept|agree|polic(y|ies)|settings|consent|brows\w*|stor\w*"
+    r"|experience)\b|\b(use|uses|accept|agree|polic(y|ies)|settings|consent|stor\w*)\b.*"
+    r"\bcookies?\b|\bpersonal data\b|^(your |we value your )?privacy( choices| settings"
+    r"| preferences)?$|^consent$",
+    _I,
+)
+NEWSLETTER = re.compile(r"\b(inbox|newsletters?|e-?mail address|unsubscribe|by signing up)\b", _I)
+CONSENT_HINTS = ("cookie", "privacy", "personal data", "consent")
+NEWSLETTER_HINTS = ("inbox", "newsletter", "mail", "unsubscribe", "signing up")
+WIRE_HINTS = ("contributed", "files from", "has been")
+SECOND_PERSON = re.compile(r"\b(we|our|us|you|your)\b", _I)
+SOCIAL_COUNT = re.compile(
+    r"^([♥❤]\s*)?\d[\d.,]*\s*[KkMm]?\s*(shares?|likes?|views?|comments?|replies|responses"
+    r"|reads|reactions|retweets|followers)$|^(comments?|replies|shares|likes)\s*\(\d+\)$"
+    r"|^[♥❤]\s*\d[\d.,]*[KkMm]?$"
+    r"|^((facebook|twitter|linkedin|pinterest|reddit|whatsapp|email)\s+\d[\d.,]*[KkMm]?\s*)+$",
+    _I,
+)
+TRAILING_COUNT = re.compile(r"\s\d[\d.,]*[KkMm]?\s+(views|shares|reads|comments)$", _I)
+RELATIVE_TIME = re.compile(
+    r"(^|[·•|]\s*|^\S+( \S+){0,2}\s)\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?|[hmd])( ago)?$|^\d+\s*min(ute)?s?\s+read$",
+    _I,
+)
+_DATE_WORDS = (
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
+    r"|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?"
+    r"|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|et|est|edt|gmt|utc|bst|cet|pt|pst|at|on|of"
+    r"|updated|published|posted|modified|first|last|date|time|\d{1,4}(:\d\d)?(st|nd|rd|th)?"
+)
+CALENDAR_WORD = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|\d:\d\d",
+    _I,
+)
+DATE_ONLY = re.compile(rf"^((?:{_DATE_WORDS})[\s.,:/|•·-]*)+$", _I)
+_ROLE = (
+    r"((staff|senior|chief|political|politics|foreign|digital|news|sports|business|managing"
+    r"|deputy|contributing|associate|special|investigative|health|science|local|national)\s+)*"
+    r"(writer|reporter|correspondent|editor|contributor|columnist|producer|journalist"
+    r"|photographer|analyst|critic|anchor|intern)s?"
+)
+ROLE_LINE = re.compile(rf"^{_ROLE}$", _I)
+_CREDITED = r"(?i:story by|words by|author\s*:|text by)"
+NAME_ROLE = re.compile(
+    rf"^{_CREDITED}?\s*{_NAME}(\s*(,|\||•|·|–|—|-)\s*(?i:{_ROLE})|\s+@\w+)\s*$"
+    rf"|^{_CREDITED}\s+{_NAME}$"
+)
+BIO = re.compile(
+    rf"^{_NAME}\s+(is|was|has been)\b.{{0,80}}\b(?i:{_ROLE})\b|^{_NAME}\s+(covers|writes about)\b"
+    rf"|^{_NAME}\s+has (reported|written|worked) for\b|^(?i:about the author|contact the author"
+    r"|follow [\w .'’-]+ on (twitter|facebook|instagram|x)\b)",
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+CREDIT_WORD = re.compile(r"\b(photo|image|picture|pic|credit|courtesy)", _I)
+CREDIT_TAIL = re.compile(
+    r"([(\[|]\s*)?\b(?i:photo(graph)?|image|picture|pic|credit|courtesy)\b\s*(:|by)?\s*"
+    r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*/\s*[\w.&'’ -]+)?[)\]]?\s*$"
+    r"|[(\[][A-Z][\w.'’ -]+/\s*[A-Z][\w.&'’ -]+[)\]]\s*$"
+    r"|\s[A-Z][\w'’-]+(\s[A-Z][\w'’-]+){0,2}/(Reuters|AP|AFP|EPA|Getty Images|Bloomberg"
+    r"|Shutterstock|Xinhua|AAP|PA|Sipa|Alamy)\s*$",
+)
+WIRE_SENTENCE = re.compile(
+    r"\bcontributed( reporting)?( to this (report|story|article))?\.?$|^[-–—]*\s*with files from\b"
+    r"|^this (story|article|report) has been (corrected|updated)\b",
+    _I,
+)
+# "DEVELOPING: Blast hits ..." - a capitals label on a headline (cut short or unpunctuated).
+CAPS_LABEL = re.compile(
+    r"^(BREAKING( NEWS)?|LIVE|DEVELOPING|ALERT|NEWS ALERT|UPDATED?|WATCH|LISTEN|READ|STORY"
+    r"|VIDEO|PHOTOS|GALLERY|MORE|RELATED|EXCLUSIVE|OPINION|EDITORIAL|BLOG|ANALYSIS|JUST IN"
+    r"|LATEST|TOP STORY|PODCAST|INTERACTIVE|PICTURES|SPONSORED|SEE|ALSO|RECOMMENDED|TRENDING)"
+    r"\s*:\s+\S.*([^.!?\"”’:]|\.\.\.|…)$"
+)
+
 # A dateline fused into the first paragraph: "DAMASCUS -- ", "BEIJING (AP) — ",
 # "NEW YORK, Dec 8 (Reuters) - ". Requires an all-caps place and a separator.
 INLINE_DATELINE = re.compile(
@@ -81,8 +196,17 @@ INLINE_DATELINE = re.compile(
     r"\s*(?:\([A-Za-z .&-]+\))?\s*(?:--|—|–|-|:)\s+)(?=[A-Z0-9\"“‘'])"
 )
 TRAILING_CREDIT = re.compile(
-    r"\s*\(\s*(?:additional )?(?:reporting|writing|editing) by[^()]*\)\s*$", _I
+    r"\s*\(\s*(?:additional )?(?:reporting|writing|editing) by[^()]*\)\s*$"
+    r"|(?<=[.!?\"”’])\s+[-–—]+\s*(?:AFP|Reuters|AP|Xinhua|dpa|UPI|IANS|PTI|Bloomberg)\s*$",
+    _I,
 )
+# Words of an advertisement slot's label ("— Ad —", "Advertisement - scroll to continue").
+AD_MARKERS = frozenset({"ad", "ads", "advert", "advertisement", "advertisements", "advertising"})
+AD_WORDS = AD_MARKERS | {
+    "sponsored", "paid", "promoted", "content", "story", "stories", "continues", "continue",
+    "below", "scroll", "to", "reading", "the", "main", "article", "with", "feedback", "post",
+}  # fmt: skip
+TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – ")
 
 # C0 control characters other than tab and line breaks, and DEL: never news text, and
 # harmful in output (an ESC in a text file would drive the reader's terminal when a brief
@@ -98,6 +222,12 @@ def printable(text: str) -> str:
 
 
 MAX_JUNK_WORDS = 20  # prompt-like lines longer than this are read as content
+LIST_HEADERS = frozenset({"ticker", "share/subscribe prompt"})
+MAX_TITLE_WORDS = 25  # longer lines are paragraphs, not headlines or link texts
+SHORT_LINE_WORDS = 6  # a line this short is a menu item, a button or a one-line remark
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ",", "…", ")")
+NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 REPEAT_MIN_ARTICLES = 3
 
 
@@ -117,25 +247,97 @@ def classify_line(line: str) -> str | None:
     words = _words(line)
     if TICKER_HEADER.match(line):
         return "ticker"
-    if line.count(" // ") >= 2 or (line.count(" | ") >= 3 and words / (line.count("|") + 1) < 12):
+    if _ticker(line):
         return "ticker"
-    if ADVERTISEMENT.match(line):
+    if words <= 8 and (ADVERTISEMENT.match(line) or _ad_label(line)):
         return "advertisement"
-    if WIRE_CREDIT.match(line) and words <= 30:
+    lower = line.lower()  # cheap substring tests first: most lines are prose
+    if (WIRE_CREDIT.match(line) and words <= 30) or (
+        words <= 20 and any(k in lower for k in WIRE_HINTS) and WIRE_SENTENCE.search(line)
+    ):
         return "wire credit"
+    if (
+        words <= 45
+        and any(k in lower for k in CONSENT_HINTS)
+        and CONSENT.search(line)
+        and (words <= 4 or SECOND_PERSON.search(line))
+    ):
+        return "consent banner"
+    if (
+        words <= 30
+        and any(k in lower for k in NEWSLETTER_HINTS)
+        and NEWSLETTER.search(line)
+        and SECOND_PERSON.search(line)
+    ):
+        return "share/subscribe prompt"
+    if words <= 40 and ("/" in line or CREDIT_WORD.search(line)) and CREDIT_TAIL.search(line):
+        return "photo credit"
     if words > MAX_JUNK_WORDS:
         return None
-    if PROMPT.match(line):
+    if PROMPT.match(line) or (words <= 4 and UI_LABEL.match(line)):
         return "share/subscribe prompt"
+    if words <= 7 and FOOTER_LINK.match(line):
+        return "footer link"
+    if SOCIAL_COUNT.match(line) or TRAILING_COUNT.search(line):
+        return "social count"
     if (BYLINE.match(line) or BYLINE_CAPS.match(line)) and words <= 12:
+        return "byline"
+    if words <= 8 and (NAME_ROLE.match(line) or ROLE_LINE.match(line)):
         return "byline"
     if DATELINE_LINE.match(line) and words <= 3:
         return "dateline"
     if TIMESTAMP.match(line) and words <= 12:
         return "timestamp"
+    if words <= 12 and (RELATIVE_TIME.search(line) or _date_only(line)):
+        return "timestamp"
     if PHOTO.match(line) and (words <= 12 or not line.rstrip().endswith((".", '"', "”"))):
         return "photo credit"
+    if BIO.match(line) or (words <= 12 and EMAIL.search(line)):
+        return "author bio"
+    if CAPS_LABEL.match(line):
+        return "ticker"
     return None
+
+
+def _ticker(line: str) -> bool:
+    """Headlines strung together with a separator: three or more short pieces, each starting
+    like a headline and the last not ending a sentence (dashes around an aside inside a
+    sentence fail one of these), four or more pieces for dashes, which sentences also use."""
+    if line.count(" // ") >= 2:
+        return True
+    for sep in TICKER_SEPARATORS:
+        needed = 3 if sep.strip() in ("—", "–") else 2
+        if line.count(sep) >= needed:
+            pieces = [p.strip() for p in line.split(sep) if p.strip()]
+            if (
+                len(pieces) > needed
+                and _words(line) / len(pieces) < 14
+                and all(p[0].isupper() or p[0].isdigit() for p in pieces)
+                and not pieces[-1].endswith((".", "?", "!", '"', "”"))
+            ):
+                return True
+    return False
+
+
+def _ad_label(line: str) -> bool:
+    tokens = re.findall(r"[a-z]+", line.lower())
+    return (
+        bool(tokens)
+        and len(tokens) <= 8
+        and set(tokens) <= AD_WORDS
+        and bool(set(tokens) & AD_MARKERS or "continues" in tokens)
+    )
+
+
+def _date_only(line: str) -> bool:
+    """A bare date or time ("10:10 PM July 12, 2018"); not a timeline entry's "Jan. 5, 2018:"
+    nor a phone number or code."""
+    return (
+        not line.endswith(":")
+        and any(ch.isdigit() for ch in line)
+        and CALENDAR_WORD.search(line) is not None
+        and DATE_ONLY.match(line) is not None
+    )
 
 
 def _norm(line: str) -> str:
@@ -167,19 +369,43 @@ def clean_text(
     title_in_text: bool = False,
     repeated: frozenset[str] = frozenset(),
 ) -> CleanedText:
-    """Clean one article body. Paragraphs of the result are separated by blank lines."""
-    removed: list[RemovedLine] = []
-    kept: list[str] = []
-    places: set[str] = set()
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.split())
-        if not line:
-            continue
+    """Clean one article body. Paragraphs of the result are separated by blank lines.
+
+    Each line is first judged on its own (``classify_line``, ``repeated``); then by its
+    place in the page: in a text dump (``title_in_text``) everything above the headline is
+    page header, and runs of short lines are menus, link lists and footers.
+    """
+    lines = [
+        " ".join(raw.split()) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    lines = [line for line in lines if line]
+    reasons: list[str | None] = []
+    for line in lines:
         reason = classify_line(line)
         if reason is None and _norm(line) in repeated:
             reason = "repeated across articles"
         if reason is None and title and not title_in_text and _norm(line) == _norm(title):
             reason = "title repeated in text"
+        reasons.append(reason)
+    protect: int | None = None
+    if title_in_text:
+        protect = _title_index(lines, reasons)
+        if protect is not None:
+            for i in range(protect):
+                reasons[i] = reasons[i] or "page header"
+        else:
+            protect = next((i for i, r in enumerate(reasons) if r is None), None)
+    story = _StoryWords(ln for ln, r in zip(lines, reasons, strict=True) if r is None)
+    keep = _list_items(lines, reasons)
+    if protect is not None:
+        keep.add(protect)
+    _mark_link_runs(lines, reasons, keep, story)
+    _mark_after_article(lines, reasons, keep, story)
+
+    removed: list[RemovedLine] = []
+    kept: list[str] = []
+    places: set[str] = set()
+    for line, reason in zip(lines, reasons, strict=True):
         if reason:
             removed.append(RemovedLine(line, reason))
             if reason == "dateline":
@@ -191,8 +417,14 @@ def clean_text(
 
     if title_in_text and kept:
         title = kept.pop(0)
-    elif title and kept and _norm(kept[0]).startswith(_norm(title) + " "):
-        # Datasets often fuse the headline into the first paragraph.
+    elif (
+        title
+        and kept
+        and _norm(kept[0]).startswith(_norm(title) + " ")
+        and _starts_sentence(kept[0][len(title) :])
+    ):
+        # Datasets often fuse the headline into the first paragraph; but a lede whose first
+        # words are the headline ("could soon change ..." would remain) is left whole.
         removed.append(RemovedLine(kept[0][: len(title)], "title repeated in text"))
         kept[0] = kept[0][len(title) :].lstrip()
 
@@ -204,6 +436,165 @@ def clean_text(
             kept[-1] = kept[-1][: last.start()].rstrip()
     kept = [line for line in kept if line]
     return CleanedText(title=title.strip(), text="\n\n".join(kept), removed=tuple(removed))
+
+
+def _starts_sentence(text: str) -> bool:
+    text = text.lstrip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'(")
+
+
+def _title_index(lines: Sequence[str], reasons: Sequence[str | None]) -> int | None:
+    """The headline of a text dump: the line above the first paragraph of prose that shares
+    the most content words with the text below it (a headline is about its story; menu
+    items, tickers and banners are not); the first such line on a tie. ``None`` when no line
+    shares a word."""
+    first_prose = next(
+        (
+            i
+            for i, (ln, r) in enumerate(zip(lines, reasons, strict=True))
+            if r is None and _sentence_like(ln)
+        ),
+        len(lines),
+    )
+    below = [
+        ln for ln, r in zip(lines[first_prose:], reasons[first_prose:], strict=True) if r is None
+    ]
+    body_terms = set(content_terms(" ".join(below)))
+    best, best_overlap = None, 0
+    for i in range(first_prose):
+        if reasons[i] is not None or _words(lines[i]) > MAX_TITLE_WORDS:
+            continue
+        overlap = len(set(content_terms(lines[i])) & body_terms)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+def _listy(line: str) -> bool:
+    """Short, or a headline-like fragment: what menus, link lists and footers are made of."""
+    words = _words(line)
+    if words <= SHORT_LINE_WORDS:
+        return True
+    if words > MAX_TITLE_WORDS:
+        return False
+    credit = TRAILING_CREDIT.search(line)
+    if credit and credit.start() > 0:
+        line = line[: credit.start()]
+    item = NUMBERED_ITEM.match(line)
+    if item:
+        return True
+    return not line.endswith(_SENTENCE_END) and not SENTENCE_BREAK.search(line)
+
+
+def _mark_link_runs(
+    lines: Sequence[str], reasons: list[str | None], keep: set[int], story: _StoryWords
+) -> None:
+    """Runs of short lines (junk lines may sit among them) are menus and link lists.
+
+    An article's own short lines (a subheading, "That was enough.") come one at a time
+    between paragraphs; three in a row, or two among other junk, are page furniture above
+    or below the story, provided one line of the run is recognisably furniture (a footer
+    link, a "Most read" header, a share label): a closing list of carcinogens or song
+    titles has none. Between its paragraphs, a run counts only under a header such as
+    "Most popular" or "Related stories": otherwise it is a list the story itself makes.
+    """
+    prose = [i for i, r in enumerate(reasons) if r is None and _sentence_like(lines[i])]
+    if not prose:
+        return  # no paragraph to tell the story from its page: a list or a poem is all there is
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and j not in keep and (reasons[j] is not None or _listy(lines[j])):
+            j += 1
+        short = [k for k in range(i, j) if reasons[k] is None]
+        if len(short) == j - i:
+            short = []  # no line of the run is recognisably furniture: a list, lyrics, credits
+        if len(short) >= 2:
+            short = [k for k in short if not _on_topic(lines[k], story)]
+        inside = bool(prose) and prose[0] < i and j - 1 < prose[-1]
+        if inside and reasons[i] not in LIST_HEADERS:
+            short = []  # a list inside the story (items, lyrics, credits) is content
+        if len(short) >= 3 or (len(short) >= 2 and j - i >= 4):
+            for k in short:
+                reasons[k] = "link list"
+        i = max(j, i + 1)
+
+
+def _mark_after_article(
+    lines: Sequence[str], reasons: list[str | None], keep: set[int], story: _StoryWords
+) -> None:
+    """Below the story's last paragraph, once page furniture has begun (two junk lines),
+    lines that do not share two words with the story are comments, blurbs and teasers; so
+    is a heading-like line there ("Never miss a story") with furniture below it. A short
+    closing sentence ("That was enough.") right after the story is kept."""
+    if sum(r is not None for r in reasons) < 2:
+        return  # no page furniture at all (the common case of a clean article)
+    end = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if reasons[i] is None and _sentence_like(lines[i]) and story.shared(lines[i]) >= 2
+        ),
+        None,
+    )
+    if end is None:
+        return
+    junk_total = sum(r is not None for r in reasons[end + 1 :])
+    junk_seen = 0
+    for k in range(end + 1, len(lines)):
+        if reasons[k] is not None:
+            junk_seen += 1
+        elif (
+            k not in keep
+            and story.shared(lines[k]) < 2
+            and (junk_seen >= 2 or (junk_total >= 2 and _listy(lines[k])))
+        ):
+            reasons[k] = "after the article"
+
+
+class _StoryWords:
+    """The story's vocabulary: the content words of its distinct prose lines (a comment
+    repeated on the page must not make itself look on topic). Computed on first use: most
+    articles never need it."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._prose = {ln for ln in lines if _sentence_like(ln)}
+        self._counts: Counter[str] | None = None
+
+    def shared(self, line: str) -> int:
+        """How many of the line's content words the story's prose uses elsewhere."""
+        if self._counts is None:
+            self._counts = Counter(t for ln in self._prose for t in set(content_terms(ln)))
+        terms = set(content_terms(line))
+        own = terms if line in self._prose else set()
+        return sum(1 for t in terms if self._counts[t] - (t in own) > 0)
+
+
+def _list_items(lines: Sequence[str], reasons: Sequence[str | None]) -> set[int]:
+    """Lines of a list the story introduces ("Here is a recap of her No. 1s:"): every line
+    after such an introduction up to the next paragraph of prose or junk line. Content."""
+    items: set[int] = set()
+    in_list = False
+    for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
+        if reason is not None:
+            in_list = False  # page furniture ends the list
+        elif line.endswith(":") and _words(line) >= 4:
+            in_list = True
+        elif _sentence_like(line):
+            in_list = False
+        elif in_list:
+            items.add(i)
+    return items
+
+
+def _on_topic(line: str, story: _StoryWords) -> bool:
+    """A longer line sharing most of its words with the article's prose is part of it (a
+    last paragraph ending "— AFP", a subheading), not a link to another story."""
+    terms = set(content_terms(line))
+    if len(terms) < 4:
+        return False
+    shared = story.shared(line)
+    return shared >= 3 and shared * 2 >= len(terms)
 
 
 def _strip_dateline(first: str, places: set[str], removed: list[RemovedLine]) -> str:
@@ -248,6 +639,7 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         origin=raw.origin,
         removed=cleaned.removed,
         also_published_by=raw.also_published_by,
+        copies=raw.copies,
     )
 
 

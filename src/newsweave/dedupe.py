@@ -129,12 +129,14 @@ def dedupe_text(article: Article) -> str:
 
 
 def fold(original: Article, copy: Article) -> Article:
-    """``original`` with ``copy``'s outlet (and the copy's own copies) added."""
+    """``original`` with ``copy``'s outlet and where it was read (and the copy's own
+    copies) added."""
     outlets = [*original.also_published_by]
     for outlet in (outlet_of_copy(copy), *copy.also_published_by):
         if outlet not in outlets:
             outlets.append(outlet)
-    return replace(original, also_published_by=tuple(outlets))
+    found = (copy.url or copy.origin or copy.id, *copy.copies)
+    return replace(original, also_published_by=tuple(outlets), copies=(*original.copies, *found))
 
 
 def dedupe(articles: Iterable[Article], dedup: Deduplicator | None = None) -> list[Article]:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import groupby
 
 from newsweave.config import Settings
-from newsweave.model import Cluster, DigestEvent, replace
-from newsweave.pipeline import make_brief
+from newsweave.errors import NewsweaveError
+from newsweave.model import Cluster, DigestEvent, Problem, replace
+from newsweave.pipeline import cluster_label, make_brief
+from newsweave.runners import Runner, partition
+from newsweave.runners.local import LocalRunner
 from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
 from newsweave.summarize._select import independent_sources
 
@@ -75,9 +79,38 @@ def summarize_event(cluster: Cluster, score: float, settings: Settings) -> Diges
         score=score,
         independent_sources=independent_sources(cluster.articles),
         articles=len(cluster.articles),
-        copies=sum(len(a.also_published_by) for a in cluster.articles),
+        copies=sum(len(a.copies) for a in cluster.articles),
         brief=brief,
     )
+
+
+def summarize_ranked(ranked: tuple[Cluster, float], settings: Settings) -> DigestEvent:
+    """``summarize_event`` of one ``rank_events`` pair: the unit a runner maps."""
+    cluster, score = ranked
+    return summarize_event(cluster, score, settings)
+
+
+def digest_events(
+    clusters: Iterable[Cluster],
+    settings: Settings | None = None,
+    top: int | None = None,
+    half_life: float = HALF_LIFE_DAYS,
+    tick: Callable[[int], None] | None = None,
+    runner: Runner | None = None,
+) -> tuple[list[DigestEvent], list[Problem]]:
+    """The digest's events, summarized by ``runner`` (default: here, one by one), and a
+    Problem for each event whose summary failed. Ranking needs every cluster, so it runs
+    here; only the summaries, independent of each other, go to the runner."""
+    settings = settings or Settings()
+    ranked = rank_events(list(clusters), top, half_life)
+    results = (runner or LocalRunner()).map(
+        partial(summarize_ranked, settings=settings),
+        ranked,
+        lambda pair: cluster_label(pair[0]),
+        tick,
+    )
+    events, failed = partition(results)
+    return sorted(events, key=lambda e: (-_ordinal(e.day), -e.score)), failed
 
 
 def make_digest(
@@ -87,14 +120,12 @@ def make_digest(
     half_life: float = HALF_LIFE_DAYS,
     tick: Callable[[int], None] | None = None,
 ) -> list[DigestEvent]:
-    """The digest: the ``top`` events summarized, newest day first, best first within a day."""
-    settings = settings or Settings()
-    events = []
-    for cluster, score in rank_events(list(clusters), top, half_life):
-        events.append(summarize_event(cluster, score, settings))
-        if tick:
-            tick(1)
-    return sorted(events, key=lambda e: (-_ordinal(e.day), -e.score))
+    """The digest: the ``top`` events summarized, newest day first, best first within a day.
+    Raises if an event cannot be summarized (``digest_events`` reports it and goes on)."""
+    events, failed = digest_events(clusters, settings, top, half_life, tick)
+    if failed:
+        raise NewsweaveError("; ".join(str(p) for p in failed))
+    return events
 
 
 def by_day(events: Sequence[DigestEvent]) -> list[tuple[dt.date | None, list[DigestEvent]]]:

@@ -100,6 +100,10 @@ class RawDocument(_Serializable):
     reference: str | None = None  # the group's human summary, if the dataset has one
     title_in_text: bool = False  # plain-text files: the first surviving line is the title
     also_published_by: tuple[str, ...] = ()  # read back from a clusters file (see Article)
+    copies: tuple[str, ...] = ()  # read back from a clusters file (see Article)
+    # The event a labelled stream says a loose article belongs to: an answer for scoring
+    # (eval-clusters), never a grouping the clusterer is given.
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,9 @@ class Article(_Serializable):
     origin: str = ""  # file path (and line) it was read from
     removed: tuple[RemovedLine, ...] = ()
     also_published_by: tuple[str, ...] = ()  # outlets of syndicated copies folded into this one
+    # Where each folded copy was read (path:line, URL): no input article leaves the output
+    # without a trace, and a copy's own record can be found again.
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +175,9 @@ class SummarySentence(_Serializable):
     # its first letter may be upper-cased (the one allowed normalisation). Empty when the
     # whole sentence ``article.text[start:end]`` was kept.
     kept: tuple[tuple[int, int], ...] = ()
+    # Where each article of ``support`` reports the fact: the character span of its
+    # sentence that matched, in the same order as ``support`` (the source's own first).
+    support_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def single_source(self) -> bool:

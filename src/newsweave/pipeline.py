@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import BinaryIO
 
 from newsweave.analyze import analyze_cluster
@@ -15,6 +16,8 @@ from newsweave.clean import clean_documents
 from newsweave.config import Settings
 from newsweave.ingest import read_inputs
 from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source, replace
+from newsweave.runners import Runner, partition
+from newsweave.runners.local import LocalRunner
 from newsweave.summarize import Budget, SegmentedCluster, get_summarizer, summarize_cluster
 
 Progress = Callable[[int], None]
@@ -128,17 +131,36 @@ def make_brief(cluster: Cluster | SegmentedCluster, settings: Settings | None = 
     )
 
 
+def cluster_label(cluster: Cluster) -> str:
+    """How a cluster is named in a problem report."""
+    return f"cluster {cluster.id}"
+
+
+def make_briefs(
+    clusters: Iterable[Cluster],
+    settings: Settings | None = None,
+    runner: Runner | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Brief], list[Problem]]:
+    """A brief per cluster, in order, made by ``runner`` (default: here, one by one; a
+    ``DaskRunner`` spreads them over a cluster). A cluster whose brief fails is a Problem,
+    and the others are still made."""
+    settings = settings or Settings()
+    get_summarizer(settings.summarizer)  # an unknown name is one error, not one per cluster
+    results = (runner or LocalRunner()).map(
+        partial(make_brief, settings=settings), clusters, cluster_label, progress
+    )
+    return partition(results)
+
+
 def summarize_paths(
     paths: Iterable[str],
     settings: Settings | None = None,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> tuple[list[Brief], list[Problem]]:
     """Read inputs and make one brief per cluster found in them."""
     loaded = load(paths, stdin)
-    briefs = []
-    for cluster in loaded.clusters:
-        briefs.append(make_brief(cluster, settings))
-        if progress:
-            progress(1)
-    return briefs, loaded.problems
+    briefs, failed = make_briefs(loaded.clusters, settings, runner, progress)
+    return briefs, loaded.problems + failed

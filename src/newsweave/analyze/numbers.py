@@ -17,11 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsweave.analyze._lexicon import MONTHS
 from newsweave.model import Claim, ClaimValue, Sentence
-from newsweave.tokens import STOP_WORDS, stem
+from newsweave.tokens import ENGLISH_STOP_WORDS, STOP_WORDS, stem
 
 UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -14,8 +14,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsweave.analyze._lexicon import (
     DETERMINERS,
     MONTHS,
@@ -29,6 +27,7 @@ from newsweave.analyze._lexicon import (
 from newsweave.analyze.names import TITLE_ABBREVIATIONS, Run, capitalised_runs, surname_key
 from newsweave.analyze.quotes import QuoteSpan, Speaker, masked, speaker_before
 from newsweave.model import Article, Person
+from newsweave.tokens import ENGLISH_STOP_WORDS
 
 # Credits that name the journalists rather than the news: "(Reporting by John Irish;
 # editing by Ros Russell)", "By John Irish", "Writing by ...".

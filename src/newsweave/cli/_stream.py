@@ -67,7 +67,7 @@ class Collector:
                     _output.warn(str(item))
                 continue
             self.articles += len(item.articles)
-            self.copies += sum(len(a.also_published_by) for a in item.articles)
+            self.copies += sum(len(a.copies) for a in item.articles)
             yield item
 
     def summary(self, events: int) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from newsweave.cli import _output
+from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.cli._stream import Collector, add_clustering_options
 from newsweave.cli.summarize import add_store_option, positive_int, save_briefs
 from newsweave.config import Settings
-from newsweave.digest import make_digest
-from newsweave.errors import NoInputError
+from newsweave.digest import digest_events
+from newsweave.errors import NewsweaveError, NoInputError
 from newsweave.events import cluster_events, read_articles
 from newsweave.render.digest import FORMATS, render_digest
 
@@ -35,10 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_clustering_options(parser)
     add_store_option(parser, "also save each event's brief in the store")
+    add_dask_options(parser, "summarize the events (clustering stays here)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    check_options(args)
     collector = Collector()
     with _output.stream_progress("clustering", enabled=not args.quiet) as bar:
         items = cluster_events(
@@ -55,17 +58,25 @@ def run(args: argparse.Namespace) -> int:
     if not clusters:
         raise NoInputError("no usable articles in the given input")
     wanted = min(args.top or len(clusters), len(clusters))
-    with _output.progress_bar("summarizing", wanted, enabled=not args.quiet) as bar:
-        events = make_digest(
+    with (
+        open_runner(args, quiet=args.quiet) as runner,
+        _output.progress_bar("summarizing", wanted, enabled=not args.quiet) as bar,
+    ):
+        events, failed = digest_events(
             clusters,
             Settings(words=args.words),
             top=args.top,
             tick=lambda n: bar.advance(bar.task_ids[0], n),
+            runner=runner,
         )
+    if not args.quiet:
+        _output.report_problems(failed)
+    if not events:
+        raise NewsweaveError("no event could be summarized")
     _output.write_result(render_digest(events, args.format), args.output)
     if args.store is not None:
         # Each event's brief (with its headline) is one cluster of the store; the run's
         # rejected inputs are recorded with the first.
         briefs = [e.brief for e in events]
-        save_briefs(briefs, collector.problems, args.store or None, quiet=args.quiet)
+        save_briefs(briefs, collector.problems + failed, args.store or None, quiet=args.quiet)
     return 0

@@ -18,8 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "eval-clusters",
         help="score event clustering against a dataset's clusters",
         description="Pool the articles of every cluster of a dataset (JSON Lines, one cluster "
-        "a line), shuffle and re-cluster them as one stream, and report B-cubed precision, "
-        "recall and F1 and the adjusted Rand index against the dataset's grouping.",
+        'a line; or a labelled stream, one article a line with its "event"), shuffle and '
+        "re-cluster them as one stream (dated articles in time order), and report B-cubed "
+        "precision, recall and F1 and the adjusted Rand index against the dataset's grouping.",
     )
     parser.add_argument("paths", nargs="+", metavar="DATASET", help="dataset files")
     parser.add_argument("--window-days", type=non_negative_int, default=WINDOW_DAYS, metavar="N")

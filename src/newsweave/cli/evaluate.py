@@ -10,6 +10,7 @@ from typing import Any
 
 from newsweave import __version__
 from newsweave.cli import _output
+from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.cli.summarize import positive_int
 from newsweave.errors import ConfigError, NewsweaveError, NoInputError
 from newsweave.evaluation import (
@@ -83,6 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="write DIR/<system>.jsonl, one {id, summary} line per cluster",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the results as JSON here")
+    add_dask_options(parser, "summarize and score the clusters")
     parser.set_defaults(handler=run)
 
 
@@ -108,8 +110,8 @@ def _write_predictions(
         for system, result in zip(systems, outputs, strict=True):
             path = folder / f"{system.name}.jsonl"
             with open(path, "w", encoding="utf-8") as handle:
-                for cluster, summary in zip(dataset.clusters, result.summaries, strict=True):
-                    line = {"id": cluster.id, "summary": "\n".join(summary)}
+                for cluster_id, summary in zip(result.ids, result.summaries, strict=True):
+                    line = {"id": cluster_id, "summary": "\n".join(summary)}
                     handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     except OSError as exc:
         raise NewsweaveError(f"{folder}: cannot write predictions ({exc.strerror or exc})") from exc
@@ -117,13 +119,14 @@ def _write_predictions(
 
 
 def run(args: argparse.Namespace) -> int:
+    check_options(args)
     scorer = Scorer()
     systems = [make_system(name, scorer) for name in args.systems]
     datasets = _load(args)
     total = sum(len(d.clusters) for d in datasets) * len(systems)
     reports = []
     markdown = []
-    with _output.progress_bar("evaluating", total) as bar:
+    with open_runner(args) as runner, _output.progress_bar("evaluating", total) as bar:
         task = bar.task_ids[0]
         for dataset in datasets:
             bar.update(task, description=f"evaluating {dataset.name}")
@@ -133,7 +136,10 @@ def run(args: argparse.Namespace) -> int:
                 args.words,
                 scorer,
                 advance=lambda n: bar.advance(task, n),
+                runner=runner,
             )
+            for failure in report["failed"]:
+                _output.warn(failure)
             reports.append(report)
             markdown.append(to_markdown(report))
             if args.predictions_dir:

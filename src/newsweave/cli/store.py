@@ -21,6 +21,14 @@ def cluster_id_arg(value: str) -> int:
     return int(value)
 
 
+def search_arg(value: str) -> str:
+    from newsweave.store.search import MAX_QUERY_CHARS
+
+    if len(value) > MAX_QUERY_CHARS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_QUERY_CHARS} characters")
+    return value
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "store",
@@ -34,6 +42,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     listing = actions.add_parser("list", help="one line per stored cluster, newest first")
     listing.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    listing.add_argument(
+        "--search",
+        type=search_arg,
+        metavar="WORDS",
+        help="only briefs that hold every word (in title, summary, sources, people or "
+        "speakers; case and accents ignored)",
+    )
     listing.set_defaults(handler=run_list)
 
     show = actions.add_parser("show", help="one stored brief")
@@ -57,11 +72,15 @@ def _open(args: argparse.Namespace) -> Store:
 def run_list(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
-        rows = store.list_clusters(limit=max(1, args.limit))
+        rows = store.list_clusters(limit=max(1, args.limit), query=args.search)
     finally:
         store.close()
     if not rows:
-        _output.stderr.print(f"no briefs stored in {store.url}", highlight=False)
+        if args.search and args.search.split():
+            message = f"no stored brief matches '{args.search}' in {store.url}"
+        else:
+            message = f"no briefs stored in {store.url}"
+        _output.stderr.print(message, highlight=False, markup=False)
         return 0
     for row in rows:
         created = row.created.strftime("%Y-%m-%d %H:%M")

@@ -6,10 +6,11 @@ import argparse
 import datetime as dt
 
 from newsweave.cli import _output
+from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.config import Settings
-from newsweave.errors import NoInputError
+from newsweave.errors import NewsweaveError, NoInputError
 from newsweave.model import Brief, Problem
-from newsweave.pipeline import load, make_brief
+from newsweave.pipeline import load, make_briefs
 from newsweave.render import FORMATS, render
 
 
@@ -70,10 +71,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
     add_store_option(parser, "also save the briefs in the store")
+    add_dask_options(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    check_options(args)
     settings = Settings(
         words=args.words,
         sentences=args.sentences,
@@ -86,15 +89,21 @@ def run(args: argparse.Namespace) -> int:
         _output.report_problems(loaded.problems)
     if not loaded.clusters:
         raise NoInputError("no usable articles in the given input")
-    briefs = []
     show = len(loaded.clusters) > 1 and not args.quiet
-    with _output.progress_bar("summarizing", len(loaded.clusters), enabled=show) as bar:
-        for cluster in loaded.clusters:
-            briefs.append(make_brief(cluster, settings))
-            bar.advance(bar.task_ids[0])
+    with (
+        open_runner(args, quiet=args.quiet) as runner,
+        _output.progress_bar("summarizing", len(loaded.clusters), enabled=show) as bar,
+    ):
+        briefs, failed = make_briefs(
+            loaded.clusters, settings, runner, lambda n: bar.advance(bar.task_ids[0], n)
+        )
+    if not args.quiet:
+        _output.report_problems(failed)
+    if not briefs:
+        raise NewsweaveError("no cluster could be summarized")
     _output.write_result(render(briefs, args.format, explain=args.explain), args.output)
     if args.store is not None:
-        save_briefs(briefs, loaded.problems, args.store or None, quiet=args.quiet)
+        save_briefs(briefs, loaded.problems + failed, args.store or None, quiet=args.quiet)
     return 0
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsweave.errors import NewsweaveError
 from newsweave.evaluation.bootstrap import (
     DEFAULT_SAMPLES,
     DEFAULT_SEED,
@@ -22,6 +23,9 @@ from newsweave.evaluation.bootstrap import (
 from newsweave.evaluation.datasets import Dataset
 from newsweave.evaluation.rouge import METRICS, Scorer
 from newsweave.evaluation.systems import NEWSWEAVE, System
+from newsweave.model import Cluster, Problem
+from newsweave.runners import Runner
+from newsweave.runners.local import LocalRunner
 from newsweave.summarize import SegmentedCluster
 
 __all__ = ["SystemResult", "evaluate", "resolve_words", "to_markdown"]
@@ -35,6 +39,7 @@ class SystemResult:
     """One system's outputs and per-cluster numbers, in dataset order."""
 
     system: System
+    ids: list[str] = field(default_factory=list)  # the clusters scored (failed ones left out)
     summaries: list[list[str]] = field(default_factory=list)
     scores: dict[str, list[float]] = field(default_factory=lambda: {m: [] for m in METRICS})
     seconds: list[float] = field(default_factory=list)
@@ -48,29 +53,64 @@ def resolve_words(dataset: Dataset, words: int | None) -> int:
     return max(1, round(dataset.mean_reference_words()))
 
 
+# One system's output on one cluster: the cut summary, its seconds, its ROUGE scores.
+Output = tuple[list[str], float, dict[str, float]]
+
+
+@dataclass(frozen=True)
+class ClusterRun:
+    """Every system on one cluster, which is segmented once and shared: the unit of work
+    a runner maps (picklable, so it can run on a Dask worker)."""
+
+    systems: tuple[System, ...]
+    words: int
+    scorer: Scorer
+
+    def __call__(self, cluster: Cluster) -> list[Output]:
+        doc = SegmentedCluster.from_cluster(cluster)
+        reference = cluster.reference or ""
+        outputs = []
+        for system in self.systems:
+            summary, seconds = system.run(doc, reference, self.words)
+            outputs.append((summary, seconds, self.scorer.score(reference, summary).as_dict()))
+        return outputs
+
+
 def run_systems(
     dataset: Dataset,
     systems: Sequence[System],
     words: int,
     scorer: Scorer,
     advance: Advance | None = None,
-) -> list[SystemResult]:
-    """Every system on every cluster; the cluster is segmented once and shared."""
+    runner: Runner | None = None,
+) -> tuple[list[SystemResult], list[Problem]]:
+    """Every system on every cluster, by ``runner`` (default: here, one cluster after the
+    other); a cluster that fails is left out of every system's results and reported."""
     results = [SystemResult(system) for system in systems]
-    for cluster in dataset.clusters:
-        doc = SegmentedCluster.from_cluster(cluster)
-        reference = cluster.reference or ""
-        for result in results:
-            summary, seconds = result.system.run(doc, reference, words)
-            scores = scorer.score(reference, summary).as_dict()
+
+    def progress(clusters: int) -> None:
+        if advance:
+            advance(clusters * len(systems))
+
+    outcomes = (runner or LocalRunner()).map(
+        ClusterRun(tuple(systems), words, scorer),
+        dataset.clusters,
+        lambda cluster: f"{dataset.name}: cluster {cluster.id}",
+        progress,
+    )
+    failed = []
+    for cluster, outcome in zip(dataset.clusters, outcomes, strict=True):
+        if isinstance(outcome, Problem):
+            failed.append(outcome)
+            continue
+        for result, (summary, seconds, scores) in zip(results, outcome, strict=True):
+            result.ids.append(cluster.id)
             result.summaries.append(summary)
             result.seconds.append(seconds)
             result.words.append(sum(len(s.split()) for s in summary))
             for metric in METRICS:
                 result.scores[metric].append(scores[metric])
-            if advance:
-                advance(1)
-    return results
+    return results, failed
 
 
 def _interval(scores: list[float]) -> dict[str, float]:
@@ -103,11 +143,15 @@ def evaluate(
     words: int | None,
     scorer: Scorer | None = None,
     advance: Advance | None = None,
+    runner: Runner | None = None,
 ) -> tuple[dict[str, Any], list[SystemResult]]:
-    """Score ``systems`` on ``dataset`` at ``words`` (``None``: auto) and build the report."""
+    """Score ``systems`` on ``dataset`` at ``words`` (``None``: auto) and build the report.
+    ``runner`` summarizes and scores the clusters (default: here, one after the other)."""
     scorer = scorer or Scorer()
     budget = resolve_words(dataset, words)
-    results = run_systems(dataset, systems, budget, scorer, advance)
+    results, failed = run_systems(dataset, systems, budget, scorer, advance, runner)
+    if not results[0].ids:
+        raise NewsweaveError(f"{dataset.name}: no cluster could be evaluated ({failed[0]})")
     names = [s.name for s in systems]
     baseline = NEWSWEAVE if NEWSWEAVE in names else names[0]
     base = next(r for r in results if r.system.name == baseline)
@@ -129,9 +173,10 @@ def evaluate(
     report: dict[str, Any] = {
         "dataset": dataset.name,
         "path": dataset.path,
-        "clusters": len(dataset.clusters),
-        "ids": [c.id for c in dataset.clusters],
+        "clusters": len(base.ids),
+        "ids": base.ids,
         "skipped": [str(p) for p in dataset.problems if p.skipped],
+        "failed": [str(p) for p in failed],
         "words": budget,
         "words_mode": "auto" if words is None else "fixed",
         "mean_reference_words": dataset.mean_reference_words(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from newsweave.errors import EmptyArticleError
@@ -23,21 +24,26 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def parse_html(origin: str, html: str, url: str = "") -> RawDocument:
+# trafilatura's extraction settings (measured in docs/cleaning.md). Comments are left out:
+# reader comments are not the article and would feed junk to the summarizer.
+EXTRACTION: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": False,
+}
+
+
+def parse_html(
+    origin: str, html: str, url: str = "", options: Mapping[str, Any] | None = None
+) -> RawDocument:
     """Main text and metadata of a news page through trafilatura.
 
-    Comments are left out: reader comments are not the article and would feed junk to the
-    summarizer.
+    ``options`` override :data:`EXTRACTION` (the benchmark compares settings with it).
     """
     import trafilatura
 
+    settings = {**EXTRACTION, **(options or {})}
     doc = trafilatura.bare_extraction(
-        html,
-        url=url or None,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        as_dict=True,
+        html, url=url or None, with_metadata=True, as_dict=True, **settings
     )
     if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
         raise EmptyArticleError(origin, "no article text found in the HTML page")

@@ -4,16 +4,22 @@ Accepted record shapes, one per line (or a list of them in a ``.json`` file):
 
 * a cluster: ``{"id"?, "articles": [{"title"?, "text", "url"?, "time"?, "source"?}], "summary"?}``
 * a Multi-News cluster: ``{"document": "doc one ||||| doc two", "summary"?}``
-* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}``
+* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}``, in a labelled
+  stream also with its event: ``"event"`` (or ``event_id``, ``cluster``, ``cluster_id``,
+  ``story``, ``story_id``, ``label``), used only to score clustering
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlparse
+
+import dateutil.parser
 
 from newsweave.errors import InputError
 from newsweave.ingest.limits import MAX_DOCUMENT_BYTES, megabytes
@@ -24,20 +30,44 @@ MULTI_NEWS_SEPARATOR = "|||||"
 _DOC_KEYS = ("document", "documents", "src", "source_text")
 _SUMMARY_KEYS = ("summary", "reference", "tgt", "target")
 _DATE_KEYS = ("time", "published", "date", "publish_date", "pubdate")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+_NO_DEFAULT = dt.datetime(2000, 1, 1)  # a month without its day reads as the 1st
+_LABEL_KEYS = ("event", "event_id", "cluster", "cluster_id", "story", "story_id", "label")
+
+
+def _label_of(item: dict[str, Any]) -> str | None:
+    for key in _LABEL_KEYS:
+        value = item.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return str(value)
+    return None
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """Dates as datasets write them: ISO strings, ``YYYY-MM-DD HH:MM:SS``, epoch seconds."""
-    if value is None or value == "":
+    """Dates as datasets and feeds write them: ISO strings, ``YYYY-MM-DD HH:MM:SS``, epoch
+    seconds, RFC 2822 (``Tue, 06 Dec 2016 10:00:00 GMT``) and written-out dates
+    (``December 6, 2016``). A string without a four-digit year is not taken as a date."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float):
         try:
             return dt.datetime.fromtimestamp(float(value), tz=dt.UTC).date()
         except (OverflowError, OSError, ValueError):
             return None
+    text = str(value).strip()[:100]
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
+        pass
+    if not _YEAR.search(text):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return dateutil.parser.parse(text, default=_NO_DEFAULT).date()
+    except (ValueError, OverflowError):
         return None
 
 
@@ -47,7 +77,7 @@ def outlet_of(url: str) -> str:
 
 
 def _strings(value: Any) -> tuple[str, ...]:
-    """A list of strings from a record (``also_published_by`` of our clusters files)."""
+    """A list of strings from a record (``also_published_by``, ``copies`` of our clusters files)."""
     if not isinstance(value, list):
         return ()
     return tuple(str(v) for v in value if isinstance(v, str) and v)
@@ -99,6 +129,8 @@ def _article(
         group=group,
         reference=reference,
         also_published_by=_strings(item.get("also_published_by")),
+        copies=_strings(item.get("copies")),
+        label=_label_of(item) if group is None else None,
     )
 
 

@@ -12,10 +12,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsweave.errors import NotFoundError, StoreError
+from newsweave.errors import ConfigError, NotFoundError, StoreError
 from newsweave.model import Article, Brief, Problem
 from newsweave.store import schema
 from newsweave.store.engine import WRITE_OPTION, make_engine, normalize_url
@@ -27,11 +39,14 @@ from newsweave.store.schema import (
     brief_analysis,
     briefs,
     cluster_articles,
+    cluster_search,
     clusters,
     rejections,
     schema_version,
+    search_rows,
     utcnow,
 )
+from newsweave.store.search import MAX_QUERY_CHARS, query_terms
 
 _MIGRATION_LOCK = 0x6E657773  # any constant shared by every newsweave process ("news")
 
@@ -111,6 +126,19 @@ def _insert_id(conn: Connection, statement: Any) -> int:
 def _aware(value: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; everything is stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _matching(query: str | None) -> ColumnElement[bool] | None:
+    """Every word of ``query`` occurs in the cluster's search text (None: no filter).
+
+    Each word is a LIKE substring match, with ``%``, ``_`` and the escape character
+    escaped by SQLAlchemy (``autoescape``), so every character matches literally."""
+    if query is not None and len(query) > MAX_QUERY_CHARS:
+        raise ConfigError(f"search query longer than {MAX_QUERY_CHARS} characters")
+    terms = query_terms(query)
+    if not terms:
+        return None
+    return and_(*(cluster_search.c.text.contains(t, autoescape=True) for t in terms))
 
 
 def _title(brief: Brief) -> str:
@@ -251,7 +279,7 @@ class Store:
         known = dict(article_ids or {})
         now = utcnow()
         data = brief.to_dict()
-        data.pop("articles", None)
+        article_data = data.pop("articles", None) or []
         title = _title(brief)
         with self._write() as conn:
             ids: list[int] = []
@@ -270,6 +298,9 @@ class Store:
                     created_at=now,
                 ),
             )
+            found_by = search_rows(cluster_id, title, data, article_data)
+            if found_by:
+                conn.execute(insert(cluster_search), found_by)
             if ids:
                 conn.execute(
                     insert(cluster_articles),
@@ -298,7 +329,7 @@ class Store:
         )
         return ClusterRecord(summary, brief, tuple(ids), tuple(problems))
 
-    def _summary_query(self) -> Any:
+    def _summary_query(self) -> Select[Any]:
         return select(
             clusters.c.id,
             clusters.c.key,
@@ -314,20 +345,34 @@ class Store:
             row.id, row.key, row.title, row.article_count, row.summarizer, _aware(row.created_at)
         )
 
-    def list_clusters(self, limit: int = 100, offset: int = 0) -> list[ClusterSummary]:
-        """Newest first."""
-        query = (
-            self._summary_query()
+    @staticmethod
+    def _search(query: Select[Any], words: str | None) -> Select[Any]:
+        condition = _matching(words)
+        if condition is None:
+            return query
+        return query.join(cluster_search, cluster_search.c.cluster_id == clusters.c.id).where(
+            condition
+        )
+
+    def list_clusters(
+        self, limit: int = 100, offset: int = 0, query: str | None = None
+    ) -> list[ClusterSummary]:
+        """Newest first; with ``query``, only the clusters whose search text holds every
+        word of it (case and accents ignored; see ``store/search.py``)."""
+        statement = (
+            self._search(self._summary_query(), query)
             .order_by(clusters.c.created_at.desc(), clusters.c.id.desc())
             .limit(limit)
             .offset(offset)
         )
         with self._read() as conn:
-            return [self._summary(row) for row in conn.execute(query)]
+            return [self._summary(row) for row in conn.execute(statement)]
 
-    def count_clusters(self) -> int:
+    def count_clusters(self, query: str | None = None) -> int:
+        """How many clusters ``list_clusters`` has to page through for ``query``."""
+        statement = self._search(select(func.count()).select_from(clusters), query)
         with self._read() as conn:
-            return int(conn.execute(select(func.count()).select_from(clusters)).scalar() or 0)
+            return int(conn.execute(statement).scalar() or 0)
 
     def get_cluster(self, cluster_id: int) -> ClusterRecord:
         with self._read() as conn:
@@ -363,6 +408,7 @@ class Store:
             conn.execute(delete(brief_analysis).where(brief_analysis.c.brief_id.in_(brief_ids)))
             conn.execute(delete(briefs).where(briefs.c.cluster_id == cluster_id))
             conn.execute(delete(rejections).where(rejections.c.cluster_id == cluster_id))
+            conn.execute(delete(cluster_search).where(cluster_search.c.cluster_id == cluster_id))
             conn.execute(
                 delete(cluster_articles).where(cluster_articles.c.cluster_id == cluster_id)
             )
@@ -383,7 +429,15 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row count of every table: what the load test checks for lost writes."""
-        tables = (articles, clusters, cluster_articles, briefs, brief_analysis, rejections)
+        tables = (
+            articles,
+            clusters,
+            cluster_articles,
+            briefs,
+            brief_analysis,
+            rejections,
+            cluster_search,
+        )
         with self._read() as conn:
             return {
                 t.name: int(conn.execute(select(func.count()).select_from(t)).scalar() or 0)

@@ -13,7 +13,7 @@ in its own transaction. Never edit a released migration; add a new one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,8 @@ from sqlalchemy import (
     insert,
     select,
 )
+
+from newsweave.store.search import search_text
 
 metadata = MetaData()
 
@@ -138,6 +140,22 @@ brief_analysis = Table(
     Index("ix_brief_analysis_brief_kind", "brief_id", "kind"),
 )
 
+# One folded text per cluster that list queries match words in (see store/search.py).
+# Its own table, not a column of ``clusters``: version 1 creates ``clusters`` from this
+# metadata, so a new column there would exist before the migration that adds it.
+cluster_search = Table(
+    "cluster_search",
+    metadata,
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("clusters.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("text", Text, nullable=False),
+)
+
 # Brief field -> kind stored in brief_analysis.
 ANALYSIS_KINDS = {
     "quotes": "quote",
@@ -155,6 +173,16 @@ def analysis_rows(brief_id: int, brief_data: dict[str, Any]) -> list[dict[str, A
         for position, item in enumerate(brief_data.get(field) or ()):
             rows.append({"brief_id": brief_id, "kind": kind, "position": position, "data": item})
     return rows
+
+
+def search_rows(
+    cluster_id: int,
+    title: str,
+    brief_data: dict[str, Any],
+    article_data: Iterable[dict[str, Any]] = (),
+) -> list[dict[str, Any]]:
+    """The ``cluster_search`` row of a stored brief (a list, like ``analysis_rows``)."""
+    return [{"cluster_id": cluster_id, "text": search_text(title, brief_data, article_data)}]
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -183,8 +211,39 @@ def _v2_brief_analysis(conn: Connection) -> None:
         conn.execute(insert(brief_analysis), rows)
 
 
+_BACKFILL_CHUNK = 200  # clusters per batch: bounds memory, articles carry full texts
+
+
+def _v3_cluster_search(conn: Connection) -> None:
+    """The search text of every cluster, backfilled from the briefs already stored."""
+    metadata.create_all(conn, tables=[cluster_search], checkfirst=True)
+    ids = list(conn.execute(select(clusters.c.id).order_by(clusters.c.id)).scalars())
+    for start in range(0, len(ids), _BACKFILL_CHUNK):
+        chunk = ids[start : start + _BACKFILL_CHUNK]
+        members: dict[int, list[dict[str, Any]]] = {}
+        for cluster_id, data in conn.execute(
+            select(cluster_articles.c.cluster_id, articles.c.data)
+            .join(articles, articles.c.id == cluster_articles.c.article_id)
+            .where(cluster_articles.c.cluster_id.in_(chunk))
+            .order_by(cluster_articles.c.cluster_id, cluster_articles.c.position)
+        ):
+            members.setdefault(cluster_id, []).append(data)
+        rows = [
+            row
+            for cid, title, data in conn.execute(
+                select(clusters.c.id, clusters.c.title, briefs.c.data)
+                .join(briefs, briefs.c.cluster_id == clusters.c.id)
+                .where(clusters.c.id.in_(chunk))
+            )
+            for row in search_rows(cid, title, data, members.get(cid, ()))
+        ]
+        if rows:
+            conn.execute(insert(cluster_search), rows)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, clusters, briefs and ingest rejections", _v1_core_tables),
     Migration(2, "brief analysis items, one row each", _v2_brief_analysis),
+    Migration(3, "search text of each cluster", _v3_cluster_search),
 )
 LATEST = MIGRATIONS[-1].version

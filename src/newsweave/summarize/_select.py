@@ -53,16 +53,21 @@ def is_redundant(doc: SegmentedCluster, index: int, chosen: Sequence[int]) -> bo
     return any(overlap(terms, doc.terms[j]) >= SAME_FACT for j in chosen)
 
 
-def support_of(doc: SegmentedCluster, index: int) -> tuple[str, ...]:
-    """Articles that report the fact of sentence ``index``: its own, then the others."""
-    own = doc.sentences[index].article_id
+def support_of(doc: SegmentedCluster, index: int) -> tuple[tuple[str, int], ...]:
+    """Articles that report the fact of sentence ``index``, each with its sentence that
+    reports it most closely: the sentence's own article first, then the others."""
+    own = doc.sentences[index]
     terms = doc.terms[index]
-    supporters = [own]
+    supporters = [(own.article_id, index)]
     for article in doc.cluster.articles:
-        if article.id == own:
+        if article.id == own.article_id:
             continue
-        if any(overlap(terms, doc.terms[j]) >= SAME_FACT for j in doc.sentences_of(article.id)):
-            supporters.append(article.id)
+        score, best = max(
+            ((overlap(terms, doc.terms[j]), j) for j in doc.sentences_of(article.id)),
+            default=(0.0, -1),
+        )
+        if score >= SAME_FACT:
+            supporters.append((article.id, best))
     return tuple(supporters)
 
 
@@ -91,7 +96,9 @@ def to_summary(doc: SegmentedCluster, picks: Sequence[Pick]) -> tuple[SummarySen
     out = []
     for pick in picks:
         sentence = doc.sentences[pick.index]
-        support = support_of(doc, pick.index)
+        found = support_of(doc, pick.index)
+        support = tuple(article_id for article_id, _ in found)
+        spans = tuple((doc.sentences[j].start, doc.sentences[j].end) for _, j in found)
         out.append(
             SummarySentence(
                 text=pick_text(doc, pick),
@@ -105,6 +112,7 @@ def to_summary(doc: SegmentedCluster, picks: Sequence[Pick]) -> tuple[SummarySen
                 if pick.explain
                 else pick.explain,
                 kept=pick.spans,
+                support_spans=spans,
             )
         )
     return tuple(out)

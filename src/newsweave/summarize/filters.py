@@ -21,8 +21,40 @@ _NAVIGATION = re.compile(
     r"contributed (?:to )?(?:this|reporting)|email (?:us|me)|javascript|your browser)",
     re.IGNORECASE,
 )
-_READER_ADDRESS = re.compile(r"^(?:what do you think|tell us|let us know|do you)\b", re.IGNORECASE)
+# Page furniture that reads as a sentence: the reader told what to do ("Follow Jane Doe on
+# Twitter", "Join us on Facebook", "You can unsubscribe at any time"), and a video player's
+# labels. Outside quotes a news report does not address its reader.
+_READER_ADDRESS = re.compile(
+    r"""^(?:what\ do\ you\ think|tell\ us|let\ us\ know|do\ you
+      | you(?:'ll|’ll|'re|’re|\ can|\ may|\ will|\ might|\ should|\ must)\b
+      | (?:please\ )?(?:follow|join|like|click|tap|watch|subscribe|download|share|sign\ in
+        |log\ in|stay\ (?:up\ to\ date|tuned|connected)|don't\ miss|get\ (?:the|our))\b
+        (?=.*\b(?:us|our|on\ (?:twitter|facebook|instagram|youtube)|page|app|newsletter
+          |updates?|comments?|video|here)\b)
+      | please\ (?:keep|leave|post|send|share|note)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Photo captions and player labels: "In this June 21, 2018, photo, ...", "(Courtesy photo)",
+# "Buy Photo ...", "JUNE 18: ...", "Play Video 2:10 ...", "(Opens in new window)".
+_CAPTION = re.compile(
+    r"""^in\ this\ (?:[\w.,'’\ ]{0,40}\ )?(?:file\ )?photo\b
+      | \b(?:courtesy|buy|file|staff|handout|ap|afp|reuters|epa)\ photo\b
+      | \(photo\b | \bphoto\ (?:provided|courtesy|credit)\b
+      | ^[A-Z]{3,9}\ \d{1,2}:[ ]
+      | \bplay\ video\b | \(opens\ in\ (?:a\ )?new\ window\)
+      | \brating\ is\ available\ when\b | ^(?:reporter|anchor|narrator|host):[ ]
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 _NON_LETTERS = re.compile(r"[^\w\s]|[\d_]")
+
+
+def _mostly_upper(text: str) -> bool:
+    """All capitals, or mostly (a transcript or a headline in capitals run into a sentence)."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return text.isupper() or (len(letters) > 20 and upper > 0.6 * len(letters))
 
 
 def rejection(text: str) -> str | None:
@@ -41,11 +73,11 @@ def rejection(text: str) -> str | None:
         return "reader address"
     if _URL.search(text):
         return "link or handle"
-    if _NAVIGATION.search(text):
+    if _NAVIGATION.search(text) or _CAPTION.search(text):
         return "navigation or caption"
     if len(_NON_LETTERS.findall(text)) > 0.4 * (len(text) - text.count(" ")):
         return "not prose"
-    if text.isupper():
+    if _mostly_upper(text):
         return "shouting"
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         return "starts mid-sentence"

@@ -30,9 +30,11 @@ STATIC = Path(__file__).resolve().parent / "static"
 log = logging.getLogger(__name__)
 
 # Which media types each write endpoint accepts; anything else is a 415.
+# (method, path) -> media types its body may have. Keyed by method too: a PUT to a path
+# that only takes POST is "method not allowed" (405), not "unsupported media type".
 BODY_TYPES = {
-    "/api/articles": ("application/json", "multipart/form-data"),
-    "/api/clusters": ("application/json",),
+    ("POST", "/api/articles"): ("application/json", "multipart/form-data"),
+    ("POST", "/api/clusters"): ("application/json",),
 }
 
 

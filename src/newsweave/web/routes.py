@@ -15,6 +15,7 @@ from starlette.responses import Response
 from newsweave.model import Problem
 from newsweave.render import render
 from newsweave.store.repository import ClusterRecord, ClusterSummary, Store, StoredArticle
+from newsweave.store.search import MAX_QUERY_CHARS
 from newsweave.web import service
 from newsweave.web.errors import ApiError, validation_detail
 from newsweave.web.schemas import (
@@ -232,17 +233,28 @@ def create_cluster(request: Request, body: ClusterIn) -> ClusterDetail:
     "/clusters",
     response_model=ClusterList,
     responses=_errors(422),
-    summary="Stored clusters, newest first",
+    summary="Stored clusters, newest first; with q, those that match every word of it",
 )
 def list_clusters(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_QUERY_CHARS,
+            description=(
+                "words that must all occur, each anywhere as written (case and accents"
+                " ignored, no wildcards: every character matches itself), in the brief's"
+                " title, headline, summary, article titles, outlets, people or speakers"
+            ),
+        ),
+    ] = None,
 ) -> ClusterList:
     store = _store(request)
     return ClusterList(
-        clusters=[_cluster_out(s) for s in store.list_clusters(limit, offset)],
-        total=store.count_clusters(),
+        clusters=[_cluster_out(s) for s in store.list_clusters(limit, offset, q)],
+        total=store.count_clusters(q),
         limit=limit,
         offset=offset,
     )

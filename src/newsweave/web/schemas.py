@@ -124,6 +124,6 @@ class ClusterDetail(ClusterOut):
 
 class ClusterList(BaseModel):
     clusters: list[ClusterOut]
-    total: int
+    total: int = Field(description="clusters stored (those that match q, if given)")
     limit: int
     offset: int

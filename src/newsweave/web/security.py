@@ -16,7 +16,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsweave.web.errors import error_response
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 # No inline scripts or styles, nothing from elsewhere: the UI ships its own files.
 CSP = (
@@ -69,12 +68,12 @@ class RequestGuard:
         *,
         token: str | None,
         max_body: int,
-        body_types: Mapping[str, tuple[str, ...]],
+        body_types: Mapping[tuple[str, str], tuple[str, ...]],
     ) -> None:
         self.app = app
         self.token = token
         self.max_body = max_body
-        self.body_types = body_types  # path -> accepted media types
+        self.body_types = body_types  # (method, path) -> accepted media types
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
@@ -91,8 +90,8 @@ class RequestGuard:
             )
             await response(scope, receive, send)
             return
-        accepted = self.body_types.get(scope["path"].rstrip("/"))
-        if method in BODY_METHODS and accepted is not None:
+        accepted = self.body_types.get((method, scope["path"].rstrip("/")))
+        if accepted is not None:
             media = headers.get("content-type", "").split(";")[0].strip().lower()
             if media not in accepted:
                 response = error_response(

@@ -145,9 +145,7 @@ function renderHome(app) {
     }
   });
 
-  const list = el("section", { class: "card", id: "stored" }, el("h2", { text: "Stored briefs" }), el("p", { class: "muted", text: "Loading…" }));
-  app.replaceChildren(el("div", { class: "narrow" }, form, list));
-  loadClusterList(list);
+  app.replaceChildren(el("div", { class: "narrow" }, form, storedBriefs()));
 }
 
 function pastedArticles(container) {
@@ -180,21 +178,63 @@ async function createBrief(files, articles, words, status) {
   return cluster.id;
 }
 
-async function loadClusterList(section) {
-  try {
-    const data = await api("GET", "/api/clusters?limit=100");
-    const heading = section.firstChild;
-    if (!data.clusters.length) {
-      section.replaceChildren(heading, el("p", { class: "muted", text: "No briefs yet." }));
-      return;
+// The list of stored briefs, with a search box above it. The query is kept in the
+// address (?q=) so that a search can be bookmarked and survives a reload; it goes to
+// the API as a URL parameter and is shown only as text.
+const SEARCH_MAX = 200; // the API's limit
+const SEARCH_DELAY_MS = 250;
+
+function storedBriefs() {
+  const initial = (new URLSearchParams(location.search).get("q") || "").slice(0, SEARCH_MAX);
+  const input = el("input", {
+    type: "search", id: "search", name: "q", maxlength: String(SEARCH_MAX), value: initial,
+    autocomplete: "off", spellcheck: "false", placeholder: "Words to look for",
+  });
+  const results = el("div", { id: "stored-results", "aria-live": "polite" }, el("p", { class: "muted", text: "Loading…" }));
+  const search = el("form", { class: "search", role: "search", id: "search-form" },
+    el("label", { for: "search", text: "Search stored briefs" }),
+    el("div", { class: "search-row" }, input, el("button", { type: "submit", class: "secondary", text: "Search" })));
+
+  let latest = 0; // only the answer to the newest request is shown
+  let timer = null;
+  const run = async () => {
+    clearTimeout(timer);
+    const query = input.value;
+    const request = ++latest;
+    const url = new URL(location.href);
+    if (query.trim()) url.searchParams.set("q", query);
+    else url.searchParams.delete("q");
+    history.replaceState(null, "", url);
+    try {
+      const params = new URLSearchParams({ limit: "100" });
+      if (query.trim()) params.set("q", query);
+      const data = await api("GET", `/api/clusters?${params}`);
+      if (request === latest) showClusterList(results, data, query.trim());
+    } catch (error) {
+      if (request === latest) results.replaceChildren(el("p", { class: "status error", text: error.message }));
     }
-    section.replaceChildren(heading, el("ul", { class: "clusters" },
-      data.clusters.map((c) => el("li", {},
-        el("a", { href: c.links.page, text: c.title || `Cluster ${c.id}` }),
-        el("span", { class: "muted", text: `${c.article_count} article${c.article_count === 1 ? "" : "s"} · ${formatDate(c.created)}` })))));
-  } catch (error) {
-    section.replaceChildren(section.firstChild, el("p", { class: "status error", text: error.message }));
+  };
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, SEARCH_DELAY_MS); });
+  search.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  run();
+  return el("section", { class: "card", id: "stored" }, el("h2", { text: "Stored briefs" }), search, results);
+}
+
+function showClusterList(results, data, query) {
+  if (!data.clusters.length) {
+    results.replaceChildren(el("p", { class: "muted", id: "stored-empty",
+      text: query ? `No stored brief matches “${query}”.` : "No briefs yet." }));
+    return;
   }
+  const shown = data.clusters.length;
+  const count = query
+    ? el("p", { class: "muted", id: "stored-count",
+      text: `${data.total} brief${data.total === 1 ? " matches" : "s match"} “${query}”` + (data.total > shown ? `; the newest ${shown} shown.` : ".") })
+    : null;
+  results.replaceChildren(...[count, el("ul", { class: "clusters" },
+    data.clusters.map((c) => el("li", {},
+      el("a", { href: c.links.page, text: c.title || `Cluster ${c.id}` }),
+      el("span", { class: "muted", text: `${c.article_count} article${c.article_count === 1 ? "" : "s"} · ${formatDate(c.created)}` }))))].filter(Boolean));
 }
 
 // ---------------------------------------------------------------- cluster page
@@ -320,13 +360,20 @@ function showCluster(app, cluster) {
     return unique.map((a) => marker(a, locate));
   }
 
-  // Summary: the cited span is exact in the sentence's own article; in the other
-  // articles that report the same fact, the most similar sentence is shown.
+  // Summary: the cited span is exact in the sentence's own article, and in every other
+  // article that reports the same fact its matching sentence is recorded in the brief
+  // (support_spans); briefs stored before that point at the most similar sentence.
   const summary = el("div", { class: "summary", id: "summary" },
     brief.summary.map((s, i) => {
       const support = s.support && s.support.length ? s.support : [s.article_id];
+      const spans = s.support_spans || [];
       const locate = (article) => {
         if (article.id === s.article_id) return { start: s.start, end: s.end };
+        const at = support.indexOf(article.id);
+        if (at >= 0 && spans[at]) {
+          return { start: spans[at][0], end: spans[at][1], exact: true,
+            note: "The sentence of this article that reports the same fact." };
+        }
         const found = findSpan(article, s.text);
         if (found) found.note = "The closest sentence in this article to the summary sentence.";
         return found;

@@ -1,0 +1,51 @@
+"""The in-process runner: items one after the other, in this Python process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import TypeVar
+
+from newsweave.model import Problem
+from newsweave.runners import Progress, failure
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class LocalRunner:
+    """Runs each item here, sequentially: the default, and the reference the Dask runner's
+    output is tested against."""
+
+    description = "this process"
+
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Iterable[T],
+        describe: Callable[[T], str],
+        progress: Progress | None = None,
+    ) -> list[R | Problem]:
+        results: list[R | Problem] = []
+        for item in items:
+            try:
+                results.append(func(item))
+            except Exception as exc:  # one bad item must not end the batch
+                results.append(failure(describe(item), exc))
+            if progress:
+                progress(1)
+        return results
+
+    def close(self) -> None:
+        """Nothing to release; here so every runner closes the same way."""
+
+    def __enter__(self) -> LocalRunner:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
