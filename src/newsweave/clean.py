@@ -166,7 +166,10 @@ BIO = re.compile(
     rf"|^{_NAME}\s+has (reported|written|worked) for\b|^(?i:about the author|contact the author"
     r"|follow [\w .'’-]+ on (twitter|facebook|instagram|x)\b)",
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# The look-behind starts a match only where a run of address characters starts: without
+# it, a search through one long word tries every position and rescans the rest of the run
+# (quadratic: five 100,000-character words took minutes).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 CREDIT_WORD = re.compile(r"\b(photo|image|picture|pic|credit|courtesy)", _I)
 CREDIT_TAIL = re.compile(
     r"([(\[|]\s*)?\b(?i:photo(graph)?|image|picture|pic|credit|courtesy)\b\s*(:|by)?\s*"
