@@ -12,9 +12,11 @@ a chain of agreeing figures, is a disagreement.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze._lexicon import MONTHS
@@ -338,6 +340,25 @@ MIN_SIMILARITY = 0.3
 MAX_FIGURES_PER_SENTENCE = 4
 
 
+def _candidate_pairs(
+    members: Sequence[int], prefixes: Sequence[frozenset[str]]
+) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) of figures that share at least MIN_SHARED_CONTEXT context prefixes
+    (prefix matches share their first four letters: a cheap upper bound on ``_shared``).
+    Found through an index of the prefixes, so the work follows the pairs that share
+    words, not every pair: all figures of a cluster of thousands of articles share a unit."""
+    index: dict[str, list[int]] = {}
+    for i in members:
+        for prefix in prefixes[i]:
+            index.setdefault(prefix, []).append(i)
+    for i in members:
+        counts: Counter[int] = Counter()
+        for prefix in prefixes[i]:
+            holders = index[prefix]  # ascending, as ``members``
+            counts.update(holders[bisect.bisect_right(holders, i) :])
+        yield from sorted((i, j) for j, n in counts.items() if n >= MIN_SHARED_CONTEXT)
+
+
 def claims(
     sentences: Sequence[Sentence], article_order: dict[str, int]
 ) -> tuple[list[Claim], list[Claim]]:
@@ -358,26 +379,21 @@ def claims(
     best: dict[tuple[int, str], tuple[float, int]] = {}
     scored: list[tuple[int, int, float]] = []
     for members in by_unit.values():
-        for pos, i in enumerate(members):
-            a = found[i]
-            for j in members[pos + 1 :]:
-                b = found[j]
-                if a.sentence.article_id == b.sentence.article_id:
-                    continue
-                # Prefix matches share their first four letters: a cheap upper bound first.
-                if len(prefixes[i] & prefixes[j]) < MIN_SHARED_CONTEXT:
-                    continue
-                shared = _shared(a.context, b.context)
-                if shared < MIN_SHARED_CONTEXT:
-                    continue
-                similarity = shared / math.sqrt(len(a.context) * len(b.context))
-                if similarity < MIN_SIMILARITY:
-                    continue
-                scored.append((i, j, similarity))
-                for x, y in ((i, j), (j, i)):
-                    key = (x, found[y].sentence.article_id)
-                    if similarity > best.get(key, (0.0, -1))[0]:
-                        best[key] = (similarity, y)
+        for i, j in _candidate_pairs(members, prefixes):
+            a, b = found[i], found[j]
+            if a.sentence.article_id == b.sentence.article_id:
+                continue
+            shared = _shared(a.context, b.context)
+            if shared < MIN_SHARED_CONTEXT:
+                continue
+            similarity = shared / math.sqrt(len(a.context) * len(b.context))
+            if similarity < MIN_SIMILARITY:
+                continue
+            scored.append((i, j, similarity))
+            for x, y in ((i, j), (j, i)):
+                key = (x, found[y].sentence.article_id)
+                if similarity > best.get(key, (0.0, -1))[0]:
+                    best[key] = (similarity, y)
     links = [
         (i, j)
         for i, j, _ in scored
