@@ -103,3 +103,18 @@ def test_not_a_dataset(example_dir: Path) -> None:
         read_dataset(str(text_file))
     with pytest.raises(InputError, match="no such file"):
         read_dataset(str(example_dir / "missing.jsonl"))
+
+
+def test_problems_of_a_paired_file_are_capped(eval_dir: Path, tmp_path: Path) -> None:
+    # Thousands of empty lines: one warning each up to the cap, then one line that counts
+    # the rest, as for every other input.
+    from newsweave.ingest import limits
+
+    source, target = tmp_path / "blank.src", tmp_path / "blank.tgt"
+    lines = limits.MAX_PROBLEMS_PER_INPUT + 500
+    source.write_text("\n" * lines, encoding="utf-8")
+    target.write_text("\n" * lines, encoding="utf-8")
+    dataset = read_dataset(str(source))
+    assert dataset.clusters == []
+    assert len(dataset.problems) == limits.MAX_PROBLEMS_PER_INPUT + 1
+    assert dataset.problems[-1].reason == "500 more records skipped, not listed one by one"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsweave.clean import clean_documents
 from newsweave.errors import ConfigError, InputError
-from newsweave.ingest import limits, read_inputs, sniff
+from newsweave.ingest import limits, read_inputs, sniff, within_limits
 from newsweave.ingest.jsonl import records_to_documents
 from newsweave.model import Article, Cluster, Problem, RawDocument
 
@@ -85,7 +85,9 @@ def read_dataset(path: str, references: str | None = None, limit: int | None = N
     dataset = Dataset(dataset_name(source), path)
     if references is not None or is_paired_text(source):
         target = Path(references) if references is not None else target_path_for(source)
-        items = _paired_documents(source, target)
+        # The same bounds as every reader: oversized documents refused, problems past
+        # the per-input cap counted, not listed (a file of blank lines is one warning).
+        items = within_limits(path, _paired_documents(source, target))
     else:
         try:
             fmt = sniff.format_of(source.name)

@@ -35,6 +35,7 @@ __all__ = [
     "read_path",
     "register_path_reader",
     "register_reader",
+    "within_limits",
 ]
 
 Item = RawDocument | Problem
@@ -126,14 +127,14 @@ def read_bytes(origin: str, data: bytes, fmt: str | None = None) -> Iterator[Ite
                 " (WARC and feeds need the 'stream' extra: pip install 'newsweave[stream]')",
             )
             return
-        yield from _within_limits(origin, reader(origin, data))
+        yield from within_limits(origin, reader(origin, data))
     except InputError as exc:
         yield Problem(exc.where, exc.reason)
     except Exception as exc:  # a parser failing on one input must not stop the rest
         yield _unexpected(origin, exc)
 
 
-def _within_limits(origin: str, items: Iterable[Item]) -> Iterator[Item]:
+def within_limits(origin: str, items: Iterable[Item]) -> Iterator[Item]:
     """Every reader's documents, each refused when its text is over the document limit
     (an entry of a feed, an article of a ``.json`` file: the file limits do not bound it),
     and with valid Unicode in every field. Problems past ``MAX_PROBLEMS_PER_INPUT`` are
@@ -219,12 +220,12 @@ def read_path(path: Path) -> Iterator[Item]:
     try:
         if fmt == sniff.JSONL:
             with path.open("rb") as handle:
-                yield from _within_limits(origin, _read_jsonl_stream(origin, handle))
+                yield from within_limits(origin, _read_jsonl_stream(origin, handle))
             return
         if fmt is not None and fmt not in READERS:
             _load_stream_readers()
         if fmt in PATH_READERS:
-            yield from _within_limits(origin, PATH_READERS[fmt](path))
+            yield from within_limits(origin, PATH_READERS[fmt](path))
             return
         with path.open("rb") as handle:
             data = limits.read_limited(origin, handle, limits.MAX_FILE_BYTES)
