@@ -27,50 +27,13 @@ from newsweave.analyze._lexicon import (
 # A word token; internal apostrophes, hyphens and dots stay ("al-Assad", "U.S", "O'Brien").
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]|\.(?=[^\W\d_]))*")
 # Lower-case particles that may sit inside a name or a title.
-CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "for",
-        "de",
-        "da",
-        "du",
-        "di",
-        "del",
-        "der",
-        "van",
-        "von",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "y",
-    ]
-)
 NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "du",
-        "di",
-        "del",
-        "der",
-        "van",
-        "von",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "das",
-    ]
-)
+    ["de", "da", "du", "di", "del", "der", "van", "von", "la", "le", "bin", "ibn", "al", "el",
+     "dos", "das"]
+)  # fmt: skip
+# Lower-case words a name may run through: its particles, and those of institutions and
+# Spanish double surnames ("Bank of England", "García y Vega").
+CONNECTORS = NAME_PARTICLES | {"of", "the", "for", "y"}
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|de|d)[-’'](?=[A-Z])")
 TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st supt det insp adm maj cmdr".split()  # noqa: SIM905

@@ -10,21 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
 from newsweave.cli import _output
+from newsweave.cli._args import positive_int
 from newsweave.errors import ConfigError
 from newsweave.runners import Runner
 from newsweave.runners.local import LocalRunner
 
 LOCAL = ""  # the value of a bare --dask: start a local cluster
-
-
-def workers_count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
 
 
 def add_dask_options(parser: argparse.ArgumentParser, what: str = "summarize the clusters") -> None:
@@ -40,7 +31,7 @@ def add_dask_options(parser: argparse.ArgumentParser, what: str = "summarize the
     )
     group.add_argument(
         "--workers",
-        type=workers_count,
+        type=positive_int,
         metavar="N",
         help="worker processes of the local Dask cluster (default: one per core)",
     )

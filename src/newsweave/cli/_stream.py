@@ -7,28 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsweave.cli import _output
+from newsweave.cli._args import non_negative_int, similarity
 from newsweave.cluster import THRESHOLD, WINDOW_DAYS
 from newsweave.model import Cluster, Problem
-
-
-def non_negative_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {number}")
-    return number
-
-
-def similarity(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got '{value}'") from None
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {number}")
-    return number
 
 
 def add_clustering_options(parser: argparse.ArgumentParser) -> None:

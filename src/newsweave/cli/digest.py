@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from newsweave.cli import _output
+from newsweave.cli._args import positive_int
 from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.cli._stream import Collector, add_clustering_options
-from newsweave.cli.summarize import add_store_option, positive_int, save_briefs
+from newsweave.cli.summarize import add_store_option, save_briefs
 from newsweave.config import Settings
 from newsweave.digest import digest_events
 from newsweave.errors import NewsweaveError, NoInputError

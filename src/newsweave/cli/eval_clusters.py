@@ -6,7 +6,7 @@ import argparse
 import json
 
 from newsweave.cli import _output
-from newsweave.cli._stream import non_negative_int, similarity
+from newsweave.cli._args import non_negative_int, similarity
 from newsweave.cluster import THRESHOLD, WINDOW_DAYS
 from newsweave.errors import NoInputError
 from newsweave.evaluation.cluster_metrics import recluster

@@ -10,8 +10,8 @@ from typing import Any
 
 from newsweave import __version__
 from newsweave.cli import _output
+from newsweave.cli._args import positive_int
 from newsweave.cli._runner import add_dask_options, check_options, open_runner
-from newsweave.cli.summarize import positive_int
 from newsweave.errors import ConfigError, NewsweaveError, NoInputError
 from newsweave.evaluation import (
     DEFAULT_SYSTEMS,

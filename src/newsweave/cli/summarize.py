@@ -6,22 +6,13 @@ import argparse
 import datetime as dt
 
 from newsweave.cli import _output
+from newsweave.cli._args import positive_int
 from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.config import Settings
 from newsweave.errors import NewsweaveError, NoInputError
 from newsweave.model import Brief, Problem
 from newsweave.pipeline import load, make_briefs
 from newsweave.render import FORMATS, render
-
-
-def positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
 
 
 def iso_date(value: str) -> dt.date:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol, TypeVar
+from typing import Protocol, Self, TypeVar
 
 from newsweave.model import Problem
 
-__all__ = ["Describe", "Progress", "Runner", "failure", "failure_reason", "partition"]
+__all__ = ["Closing", "Describe", "Progress", "Runner", "failure", "failure_reason", "partition"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,6 +48,19 @@ class Runner(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class Closing:
+    """``with runner:`` closes it on the way out; a runner only writes ``close``."""
+
+    def close(self) -> None:
+        """Release what the runner holds (nothing, unless it overrides this)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def failure_reason(exc: BaseException) -> str:

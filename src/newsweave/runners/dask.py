@@ -25,12 +25,11 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass
 from itertools import islice
-from types import TracebackType
 from typing import Any, TypeVar
 
 from newsweave.errors import ConfigError, MissingExtraError, NewsweaveError
 from newsweave.model import Problem
-from newsweave.runners import Progress, failure, failure_reason
+from newsweave.runners import Closing, Progress, failure, failure_reason
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -88,7 +87,7 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[tuple[int, T]]]:
         yield batch
 
 
-class DaskRunner:
+class DaskRunner(Closing):
     """Maps functions over items on a Dask cluster; use as a context manager (or call
     ``close``) so a local cluster's worker processes end with it."""
 
@@ -218,14 +217,3 @@ class DaskRunner:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
-
-    def __enter__(self) -> DaskRunner:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()

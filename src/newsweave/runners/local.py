@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from types import TracebackType
 from typing import TypeVar
 
 from newsweave.model import Problem
-from newsweave.runners import Progress, failure
+from newsweave.runners import Closing, Progress, failure
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-class LocalRunner:
+class LocalRunner(Closing):
     """Runs each item here, sequentially: the default, and the reference the Dask runner's
     output is tested against."""
 
@@ -35,17 +34,3 @@ class LocalRunner:
             if progress:
                 progress(1)
         return results
-
-    def close(self) -> None:
-        """Nothing to release; here so every runner closes the same way."""
-
-    def __enter__(self) -> LocalRunner:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
