@@ -18,7 +18,13 @@ wrong in news text:
 - an ellipsis ("…" as well as "...") before a capitalised word ends the sentence;
 - a parenthesised fragment with no end punctuation of its own ("(Associated Press)"), a
   dateline credit ("(AP) — ...") and a dash-led attribution ("— Jon Cryer") belong to the
-  sentence before them, and a piece with no letters or digits is never a sentence.
+  sentence before them, and a piece with no letters or digits is never a sentence;
+- quote boundaries: a quote glued to the next sentence by lost whitespace ('die."It
+  started') is split after its closing mark (a straight quote closes when an odd number
+  of them came before it on the line, else it opens the next sentence), and an attribution
+  cut off after a closing quote ('"... to you now?" Costello asked.', '... security."
+  Sen. Lindsey Graham charged on Sunday.') stays with its quote: a speaker, a speech verb
+  and at most a few words with no verb of their own are not a sentence.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from itertools import pairwise
 from syntok import segmenter
 from syntok._segmentation_states import State
 
+from newsweave.grammar import has_finite_verb
 from newsweave.model import Article, Sentence
 
 _LINE = re.compile(r"\S(?:.*\S)?")  # a non-empty line, trimmed ("." stops at a line break)
@@ -54,6 +61,19 @@ _BARE_PARENTHESIS = re.compile(r"\([^().?!]*\)[.,;:]?")
 # "DENVER (AP) — The ...", "... a speech.” — Jon Cryer, on his victory".
 _CONTINUATION = re.compile(r"(?:\([^().?!]*\)\s*)?[—–-]\s")
 _WORD = re.compile(r"\w")
+# A sentence end glued to the next sentence: 'die."It', 'said.“The', 'anyone.""It'.
+_GLUED = re.compile(r"[.!?](?P<quotes>[\"”’]*)(?=[\"“]?[A-Z])")
+_ENDS_WITH_QUOTE = re.compile(r"[.!?,][\"”’']+\s*$")
+# An attribution on its own: the speaker, a speech verb, then a few words with no verb.
+_ATTRIBUTION_STUB = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|charged|explained|explains"
+    r"|continued|continues|replied|replies|responded|recalled|noted|insisted|argued|shouted"
+    r"|joked|jokes|quipped|quips|laughed|concluded|countered|declared|warned|stated"
+    r"|tweeted|admitted|wondered|exclaimed|yelled|whispered|demanded|pleaded)\b"
+    r"(?P<rest>.{0,80})"
+)
 
 # A plain word, then a period, closing quotes, space and a capitalised word: syntok splits
 # here unless the word is one of its abbreviations, so we can cut without asking it.
@@ -104,9 +124,39 @@ def _sentence_starts(line: str) -> set[int]:
     return starts
 
 
+def _glued_cuts(line: str) -> set[int]:
+    """Sentence starts after an end mark glued to the next sentence ('die."It started')."""
+    cuts: set[int] = set()
+    for match in _GLUED.finditer(line):
+        marks = match.start() + 1
+        quotes = match.group("quotes")
+        if not quotes and line[match.end()] != "“":
+            continue  # 'U.S.A', 'Mr.Smith': no quote, no safe call
+        cut = match.end()
+        before = line.count('"', 0, marks)
+        for offset, mark in enumerate(quotes):
+            if mark == '"':
+                if before % 2 == 0:  # an even number before it: this one opens a quote
+                    cut = marks + offset
+                    break
+                before += 1
+        cuts.add(cut)
+    return cuts
+
+
+def _attribution_stub(piece: str) -> bool:
+    """Whether ``piece`` is only an attribution ('Costello asked.', 'he said on CNN.')."""
+    match = _ATTRIBUTION_STUB.fullmatch(piece.strip())
+    if match is None:
+        return False
+    rest = match.group("rest").strip()
+    ends = rest.rstrip("\"”’')")[-1:] in (".", "!") or not rest
+    return len(rest.split()) <= 8 and ends and not has_finite_verb(rest)
+
+
 def _cuts(line: str) -> list[int]:
     """Sentence starts in one line: syntok's, corrected by the rules in the module doc."""
-    cuts = _sentence_starts(line)
+    cuts = _sentence_starts(line) | _glued_cuts(line)
     for cut in list(cuts):
         if _ends_with_title(line, cut) and not _STARTS_WITH_STARTER.match(line, cut):
             cuts.discard(cut)
@@ -121,7 +171,8 @@ def _cuts(line: str) -> list[int]:
         piece = line[cut : ordered[i + 1] if i + 1 < len(ordered) else len(line)].strip()
         previous = line[kept[-1] if kept else 0 : cut]
         bare = _BARE_PARENTHESIS.fullmatch(piece) or _CONTINUATION.match(piece)
-        if bare or not _WORD.search(piece):
+        stub = _ENDS_WITH_QUOTE.search(previous) and _attribution_stub(piece)
+        if bare or stub or not _WORD.search(piece):
             continue  # joins the sentence before it
         if not _WORD.search(previous):
             if kept:

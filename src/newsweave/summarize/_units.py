@@ -34,7 +34,7 @@ def content_sentences(doc: SegmentedCluster) -> tuple[list[int], dict[str, int]]
     kept: list[int] = []
     rejected: dict[str, int] = {}
     for i, sentence in enumerate(doc.sentences):
-        reason = rejection(sentence.text)
+        reason = rejection(sentence.text, lead=sentence.index == 0)
         if reason is None and not doc.terms[i]:
             reason = "no content words"
         if reason is None:

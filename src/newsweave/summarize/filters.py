@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-MIN_WORDS = 6  # shorter "sentences" are headings, captions, bylines or fragments
+from newsweave.grammar import is_clause
+
+# Shorter "sentences" are headings, captions, bylines or fragments unless they are a clause
+# ("Thousands lost power." is news, "Technical considerations." is a heading): below this
+# length the grammatical test decides, not the word count.
+MIN_WORDS = 6
 MAX_WORDS = 70  # longer ones are almost always run-together lists or segmentation misses
 
 _URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|pic\.twitter", re.IGNORECASE)
@@ -18,7 +23,10 @@ _NAVIGATION = re.compile(
     r"them) on|share this|all rights reserved|copyright|cookies?\b|terms of (?:use|service)|"
     r"privacy policy|advertisement|getty images|ap photo|file photo|photo:|image:|"
     r"caption|watch:|video:|listen:|see also|this story has been|this article (?:was|has)|"
-    r"contributed (?:to )?(?:this|reporting)|email (?:us|me)|javascript|your browser)",
+    r"contributed (?:to )?(?:this|reporting)|email (?:us|me)|javascript|your browser|"
+    # Syndication and print lines: "A version of this article appears in print on ...".
+    r"a version of this (?:article|story)|originally (?:published|appeared)|"
+    r"appeared (?:in print|originally)|print edition|is now on (?:whatsapp|telegram))",
     re.IGNORECASE,
 )
 # Page furniture that reads as a sentence: the reader told what to do ("Follow Jane Doe on
@@ -44,10 +52,27 @@ _CAPTION = re.compile(
       | ^[A-Z]{3,9}\ \d{1,2}:[ ]
       | \bplay\ video\b | \(opens\ in\ (?:a\ )?new\ window\)
       | \brating\ is\ available\ when\b | ^(?:reporter|anchor|narrator|host):[ ]
+      | ,\ (?:left|right|center|centre|second\ (?:from\ )?(?:left|right)|top|bottom|above),
+      | ^(?:from\ )?(?:left|right)\ to\ right,
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _NON_LETTERS = re.compile(r"[^\w\s]|[\d_]")
+# "2. Senators up in 2020 ...", "3) The ...": an item of a numbered list, torn from it.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
+# A sentence ends with a sentence-final mark, maybe inside closing quotes or brackets;
+# headings, captions ("... (Associated Press)"), list labels and cut fragments do not.
+_CLOSERS = " \"'”’)]"
+# First person outside quotation marks: a quote whose marks were lost, a tweet, a column's
+# own voice. In a brief it reads as if the brief were speaking.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|we|we're|we’re|"
+    r"we've|we’ve|we'll|we’ll|us|our|ours|myself|ourselves)\b"
+)
+# A photo caption's credit: "... pose as they arrive at the... (Associated Press)", or a
+# credit in brackets after the caption's last sentence ("... Convention. (Republican ...)").
+_CREDIT_AFTER = re.compile(r"(?:\.\.\.|…|[.!?])\s*\([^()]{2,60}\)$")
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’(?!\w)")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -57,10 +82,16 @@ def _mostly_upper(text: str) -> bool:
     return text.isupper() or (len(letters) > 20 and upper > 0.6 * len(letters))
 
 
-def rejection(text: str) -> str | None:
-    """Why ``text`` is not summary material, or None when it is."""
+def first_person(text: str) -> bool:
+    """Whether ``text`` speaks in the first person outside quotation marks."""
+    return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
+
+
+def rejection(text: str, lead: bool = False) -> str | None:
+    """Why ``text`` is not summary material, or None when it is. ``lead``: the text is the
+    first sentence of its article, where a standfirst without a final period is common."""
     words = text.split()
-    if len(words) < MIN_WORDS:
+    if not words:
         return "fragment"
     if len(words) > MAX_WORDS:
         return "overlong"
@@ -83,7 +114,22 @@ def rejection(text: str) -> str | None:
         return "starts mid-sentence"
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return "unbalanced quote"
+    if _LIST_ITEM.match(text):
+        return "list item"
+    ends = text.rstrip(_CLOSERS).endswith((".", "!"))
+    if len(words) < MIN_WORDS and not (ends and is_clause(text)):
+        return "fragment"
+    if _CREDIT_AFTER.search(text):
+        return "navigation or caption"
+    if not ends and not (lead and is_clause(text)):
+        return "no end punctuation"
     return None
+
+
+def unattributed_quote(text: str) -> bool:
+    """Whether ``text`` is nothing but a quotation: its speaker is in another sentence."""
+    stripped = text.strip()
+    return bool(_QUOTED.fullmatch(stripped) or _QUOTED.fullmatch(stripped[:-1]))
 
 
 def is_content(text: str) -> bool:
