@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsweave.cli import main
-from newsweave.digest import rank_score
 from newsweave.model import Cluster
 from newsweave.pipeline import load
+from newsweave.pipeline.digest import rank_score
 
 ALEPPO_TITLES = {
     "Syrian President assures victory in Aleppo",

@@ -9,13 +9,15 @@ from typing import Any
 import pytest
 
 from newsweave.cli import main
+from newsweave.config import Budget
 from newsweave.errors import ConfigError, MissingExtraError
 from newsweave.evaluation import Scorer, evaluate, make_system, read_dataset
+from newsweave.evaluation.baselines.peers import LeadSummarizer
 from newsweave.evaluation.datasets import Dataset
 from newsweave.evaluation.oracle import greedy_oracle
 from newsweave.model import Cluster
-from newsweave.summarize import Budget, SegmentedCluster, get_summarizer, word_count
-from newsweave.summarize.peers import LeadSummarizer
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize import get_summarizer
 
 PEERS = ("lead", "lexrank", "textrank", "lsa", "klsum")
 

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.config import Settings
+import newsweave.evaluation.baselines  # noqa: F401  (registers the baselines by name)
+from newsweave.config import Budget, Settings
 from newsweave.model import Cluster
 from newsweave.pipeline import load, make_brief
-from newsweave.summarize import SUMMARIZERS, Budget, SegmentedCluster, summarize_cluster
-from newsweave.summarize._select import SAME_FACT, overlap
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import SUMMARIZERS, summarize_cluster
+from newsweave.summarize.picks import SAME_FACT, overlap
 from newsweave.tokens import content_terms
 
 DEV_SLICE = Path(__file__).parent / "data" / "ingest" / "multinews-sample.jsonl"

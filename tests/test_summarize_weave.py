@@ -8,17 +8,12 @@ import json
 
 import pytest
 
-from newsweave.config import Settings
+from newsweave.config import Budget, Settings
 from newsweave.model import Article, Brief, Cluster, SummarySentence
 from newsweave.pipeline import make_brief
-from newsweave.summarize import (
-    ALIASES,
-    Budget,
-    SegmentedCluster,
-    get_summarizer,
-    summarize_cluster,
-)
-from newsweave.summarize._select import SAME_FACT, overlap
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import ALIASES, get_summarizer, summarize_cluster
+from newsweave.summarize.picks import SAME_FACT, overlap
 from newsweave.summarize.weave import strategy_for
 from newsweave.tokens import content_terms
 
