@@ -97,7 +97,11 @@ def as_document(item: ArticleLike, n: int) -> RawDocument:
 def cluster_of(items: Sequence[ArticleLike]) -> tuple[Cluster, list[Problem]]:
     """Texts or articles cleaned (one run) into one cluster, and the problems met."""
     articles, problems = clean_articles(as_document(item, n) for n, item in enumerate(items, 1))
-    unique = tuple({a.id: a for a in articles}.values())  # the same text twice is one article
+    # The same article given twice is one article, not two sources agreeing.
+    first: dict[tuple[str, str], Article] = {}
+    for article in articles:
+        first.setdefault((article.title, article.text), article)
+    unique = tuple(first.values())
     return Cluster(cluster_id(unique), unique), problems
 
 
