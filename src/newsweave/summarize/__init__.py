@@ -18,7 +18,8 @@ from newsweave.config import Budget
 from newsweave.errors import ConfigError
 from newsweave.model import Cluster, SummarySentence
 from newsweave.segment import SegmentedCluster
-from newsweave.summarize.picks import Pick, chronological, to_summary
+from newsweave.summarize.order import reading_order
+from newsweave.summarize.picks import Pick, to_summary
 
 __all__ = [
     "DEFAULT_SUMMARIZER",
@@ -87,4 +88,4 @@ def summarize_cluster(
     )
     impl = get_summarizer(summarizer) if isinstance(summarizer, str) else summarizer
     picks = impl.select(doc, budget or Budget())
-    return to_summary(doc, chronological(doc, picks))
+    return to_summary(doc, reading_order(doc, picks))

@@ -21,19 +21,22 @@ from typing import Any
 
 from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
-from newsweave.summarize.compress import compress
+from newsweave.summarize.compress import Compression, compress
 from newsweave.summarize.concepts import article_agreement, position_vote
+from newsweave.summarize.headline import TITLE_VOTE, select_headline
 from newsweave.summarize.ilp import CoverageProblem, Solution, solve
-from newsweave.summarize.picks import Pick
+from newsweave.summarize.order import leans_back
+from newsweave.summarize.picks import Pick, pick_text
 from newsweave.summarize.units import (
     Unit,
     antecedents,
     content_sentences,
+    introductions,
     preview,
     rounded,
     same_fact_pairs,
 )
-from newsweave.tokens import STOP_WORDS, stem, words
+from newsweave.tokens import STOP_WORDS, content_terms, stem, words
 
 NO_LIMIT = 10**9
 # Candidates kept for the program, by concept weight per word: a constant, which keeps the
@@ -46,6 +49,9 @@ MAX_CANDIDATES = 50
 # references keep them. Headlines, where a few words decide whether a lead fits, use them all.
 BRIEF_RULES = frozenset({"dateline", "label"})
 MIN_SENTENCES = 2  # a concept must recur to count as something the cluster stresses
+# The lead is chosen as a headline is, within this many words: one long news sentence (the
+# default summarizer's headline budget).
+LEAD_WORDS = 30
 
 
 def bigram_concepts(text: str) -> list[str]:
@@ -57,6 +63,32 @@ def bigram_concepts(text: str) -> list[str]:
             if not (a in STOP_WORDS and b in STOP_WORDS)
         )
     )
+
+
+def title_concepts(doc: SegmentedCluster, agreement: dict[str, float]) -> dict[str, float]:
+    """Content words of the articles' titles as concepts of their own ("^word"): a title is
+    its editor's summary of the article, so a brief should say what the titles say. A title
+    word weighs as much as in a headline (``TITLE_VOTE`` first-sentence mentions, times the
+    article's agreement). Datasets without titles (Multi-News) are unaffected."""
+    weights: dict[str, float] = {}
+    for article in doc.cluster.articles:
+        for term in dict.fromkeys(_title_key(t) for t in content_terms(article.title)):
+            vote = TITLE_VOTE * agreement.get(article.id, 1.0)
+            weights[term] = weights.get(term, 0.0) + vote
+    return weights
+
+
+def _title_key(term: str) -> str:
+    """A title word's concept: the stem without a final "e", so that a title's "ceasefire"
+    and a sentence's "ceasefires" (stem "ceasefir") are one concept."""
+    return "^" + (term[:-1] if term.endswith("e") and len(term) > 4 else term)
+
+
+def unit_concepts_of(text: str, weights: dict[str, float]) -> list[str]:
+    """The weighted concepts a text covers: its recurring bigrams and its title words."""
+    bigrams = [c for c in bigram_concepts(text) if c in weights]
+    titled = dict.fromkeys(_title_key(t) for t in content_terms(text))
+    return bigrams + [t for t in titled if t in weights]
 
 
 def concept_weights(
@@ -78,6 +110,7 @@ def concept_weights(
 
 
 def brief_units(doc: SegmentedCluster, content: list[int]) -> list[Unit]:
+    """Each content sentence without its dateline or label."""
     units = []
     for i in content:
         text = doc.sentences[i].text
@@ -98,25 +131,49 @@ def shortlist(doc: SegmentedCluster, content: list[int], values: dict[int, float
     return sorted(order[:MAX_CANDIDATES])
 
 
+def lead_unit(doc: SegmentedCluster, budget: Budget) -> Unit | None:
+    """The brief's first sentence: the one the headline strategy picks (the lead that best
+    covers what the titles and leads of the cluster stress), whole when it fits the budget.
+    A brief that opens with it states the core news first, as a news story does."""
+    words = LEAD_WORDS if budget.words is None else min(LEAD_WORDS, budget.words)
+    picks = select_headline(doc, Budget(words=words))
+    if not picks:
+        return None
+    pick = picks[0]
+    # The sentence's own brief form, unless it opens with a connective the headline's form
+    # dropped ("And despite ..."): the lead cannot lean on a sentence before it.
+    whole = brief_units(doc, [pick.index])[0]
+    fits = budget.words is None or whole.words <= budget.words
+    if fits and not leans_back(whole.text):
+        return whole
+    text = pick_text(doc, pick)
+    if not pick.spans:
+        return Unit(pick.index, text, word_count(text))
+    start = doc.sentences[pick.index].start
+    spans = tuple((a - start, b - start) for a, b in pick.spans)
+    rules = tuple(str(r) for r in pick.explain.get("compression", ()))
+    return Unit(pick.index, text, word_count(text), Compression(spans, rules))
+
+
 def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     content, rejected = content_sentences(doc)
     if not content:  # rather a short or odd line than an empty brief
         content = [i for i, terms in enumerate(doc.terms) if terms]
     if not content:
         return []
+    lead = lead_unit(doc, budget)
     agreement = article_agreement(doc)
     per_sentence = [bigram_concepts(s.text) for s in doc.sentences]
     weights = concept_weights(doc, agreement, per_sentence)
-    alone = {i: sum(weights.get(c, 0.0) for c in per_sentence[i]) for i in content}
+    weights.update(title_concepts(doc, agreement))
+    alone = {
+        i: sum(weights[c] for c in unit_concepts_of(doc.sentences[i].text, weights))
+        for i in content
+    }
     units = brief_units(doc, shortlist(doc, content, alone))
-    unit_concepts = [
-        [
-            c
-            for c in (bigram_concepts(u.text) if u.compression else per_sentence[u.index])
-            if c in weights
-        ]
-        for u in units
-    ]
+    if lead is not None:
+        units = [lead, *(u for u in units if u.index != lead.index or u.text != lead.text)]
+    unit_concepts = [unit_concepts_of(u.text, weights) for u in units]
     ids: dict[str, int] = {}
     concepts = [[ids.setdefault(c, len(ids)) for c in cs] for cs in unit_concepts]
     concept_weight = [0.0] * len(ids)
@@ -124,6 +181,8 @@ def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         concept_weight[cid] = weights[concept]
     conflicts = same_fact_pairs(doc, units)
     needs, orphans = antecedents(doc, units)
+    introduced_by, unintroduced = introductions(doc, units)
+    orphans |= unintroduced
     problem = CoverageProblem(
         lengths=[NO_LIMIT if k in orphans else u.words for k, u in enumerate(units)],
         concepts=concepts,
@@ -131,7 +190,9 @@ def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         budget=budget.words if budget.words is not None else NO_LIMIT,
         conflicts=[(a, b) for a, others in conflicts.items() for b in others if a < b],
         requires=list(needs.items()),
+        requires_any=list(introduced_by.items()),
         max_units=budget.sentences,
+        fixed=(0,) if lead is not None else (),
     )
     solution = fill(problem, solve(problem), units)
     chosen = set(solution.chosen)
@@ -164,6 +225,8 @@ def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
             explain["needs_previous_sentence"] = True
         if k == solution.chosen[0]:
             explain["filtered_out"] = rejected
+        if lead is not None and k == 0:
+            explain["lead"] = True
         picks.append(Pick(unit.index, own, explain, unit.spans(doc)))
     return picks
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsweave.grammar import PREPOSITIONS, word_set
 from newsweave.summarize.order import leans_back
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -117,28 +116,9 @@ _BARE_TRAILING = re.compile(
 _BOUND_BEFORE = frozenset({
     "such", "well", "just", "soon", "shortly", "long", "day", "days", "hour", "hours", "week",
     "weeks", "month", "months", "year", "years", "moments", "minutes", "same", "so",
-    # verbs whose complement is an "as" phrase: "regarded as one of the ...", "known as"
-    "regarded", "known", "seen", "described", "served", "serving", "acted", "identified",
-    "listed", "viewed", "considered", "classified", "named", "labeled", "labelled", "branded",
-    "hailed", "touted", "billed", "recognized", "recognised", "designated", "used",
 })  # fmt: skip
 _APPOSITIVE = re.compile(r", (?:a|an|the) [^,;:\"“”()]{3,60},(?= [a-z])")
 MIN_KEPT_WORDS = 6
-# Words that cannot end a phrase: a removal right after one of them leaves a gap ("the vote,
-# scheduled for Thursday, is" must not become "scheduled for, is"). "Than" and "till" also
-# need what follows them.
-_PREPOSITIONS = PREPOSITIONS | {"till", "than"}
-_DETERMINERS = word_set("the a an his her its their our my your this these those")
-_NEEDS_COMPLEMENT = (
-    _PREPOSITIONS
-    | _DETERMINERS
-    | word_set(
-        """and or but nor that which who whose whom as is are was were be been being has have
-        had will would can could may might must should shall do does did not"""
-    )
-)
-_WORD_AT_END = re.compile(r"([\w'’-]+)\W*$")
-_WORD_AT_START = re.compile(r"^\W*?([\w'’-]+)")
 
 
 @dataclass(frozen=True)
@@ -173,8 +153,7 @@ def compress(
         if end <= start or any(a < end and start < b for a, b in removed):
             return
         removed.append((start, end))
-        kept = _complement(len(sentence), removed)
-        if _has_clause(remaining()) and _balanced(remaining()) and not leaves_gap(sentence, kept):
+        if _has_clause(remaining()) and _balanced(remaining()):
             rules.append(rule)
         else:
             removed.pop()
@@ -241,7 +220,7 @@ def shortenings(sentence: str) -> list[Compression]:
     ]
     for start in sorted(set(starts)):
         head = sentence[:start]
-        if not (_has_clause(head) and _balanced(head)) or leaves_gap(sentence, [(0, start)]):
+        if not (_has_clause(head) and _balanced(head)):
             continue
         shorter = compress(head + sentence[end], appositives=True)
         spans: list[tuple[int, int]] = []
@@ -252,32 +231,6 @@ def shortenings(sentence: str) -> list[Compression]:
                 spans.append((end, end + 1))
         out.append(Compression(tuple(spans), (*shorter.rules, "trailing clause")))
     return out
-
-
-def leaves_gap(sentence: str, kept: list[tuple[int, int]]) -> bool:
-    """Whether joining the ``kept`` spans of ``sentence`` leaves a gap a reader would see: a
-    preposition, article, conjunction or auxiliary cut off from what completes it ("for,",
-    "on in", "that."), or two punctuation marks meeting (",,", ", .")."""
-    for (_, left_end), right_start in zip(
-        kept, [*(a for a, _ in kept[1:]), len(sentence)], strict=True
-    ):
-        if left_end >= len(sentence):
-            continue  # nothing was cut after this span
-        left = sentence[:left_end].rstrip()
-        right = sentence[right_start:].lstrip()
-        last = _WORD_AT_END.search(left)
-        first = _WORD_AT_START.match(right)
-        right_word = first.group(1).lower() if first and right[:1].isalnum() else ""
-        word = last.group(1).lower() if last and not left[last.end(1) :].strip() else ""
-        if word in _PREPOSITIONS or word in _DETERMINERS:
-            return True  # what was cut was the object of "for", "on", "the": a hole
-        if word in _NEEDS_COMPLEMENT and (
-            not right_word or right_word in _PREPOSITIONS or right_word in {"and", "or", "but"}
-        ):
-            return True
-        if left[-1:] in ",;:" and right[:1] in ",;:.!?":
-            return True
-    return False
 
 
 def _word_before(sentence: str, index: int) -> str:

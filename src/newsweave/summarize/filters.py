@@ -52,7 +52,8 @@ _CAPTION = re.compile(
       | ^[A-Z]{3,9}\ \d{1,2}:[ ]
       | \bplay\ video\b | \(opens\ in\ (?:a\ )?new\ window\)
       | \brating\ is\ available\ when\b | ^(?:reporter|anchor|narrator|host):[ ]
-      | ,\ (?:left|right|center|centre|second\ (?:from\ )?(?:left|right)|top|bottom|above),
+      | ,\ (?:(?:(?:second|third|fourth|fifth|sixth|far|first)\ )?(?:from\ )?(?:left|right)
+          |center|centre|top|bottom|above|foreground|background),
       | ^(?:from\ )?(?:left|right)\ to\ right,
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -80,6 +81,24 @@ def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return text.isupper() or (len(letters) > 20 and upper > 0.6 * len(letters))
+
+
+# Single quotation marks (British style): an opening mark starts a word ("'Kim's", "‘No"), a
+# closing one ends a word or follows the end of the quoted sentence. "'90s", "rock 'n'
+# roll" and "'em" are elisions, not quotes.
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))[‘'](?![\d\s]|n'|n’|em\b)")
+_SINGLE_CLOSER = re.compile(r"(?<=[^\s‘'])[’'](?=$|[\s.,;:!?)\]—–])")
+_CLOSES_AT_END = re.compile(r"[.!?,][’']\W*$")
+
+
+def _unbalanced_single(text: str) -> bool:
+    """A single-quoted quotation that began in an earlier sentence ("... very much.'") or
+    goes on into the next ("said: 'Kim's mapping out 2012 ... part of it.")."""
+    openers = [m.start() for m in _SINGLE_OPENER.finditer(text)]
+    if not openers:
+        return _CLOSES_AT_END.search(text) is not None
+    last = openers[-1]
+    return not any(m.start() > last for m in _SINGLE_CLOSER.finditer(text))
 
 
 def first_person(text: str) -> bool:
@@ -112,7 +131,7 @@ def rejection(text: str, lead: bool = False) -> str | None:
         return "shouting"
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         return "starts mid-sentence"
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
+    if text.count('"') % 2 or text.count("“") != text.count("”") or _unbalanced_single(text):
         return "unbalanced quote"
     if _LIST_ITEM.match(text):
         return "list item"

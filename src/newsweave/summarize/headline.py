@@ -25,6 +25,7 @@ from newsweave.summarize.units import (
     Unit,
     antecedents,
     content_sentences,
+    introductions,
     preview,
     rounded,
     same_fact_pairs,
@@ -59,9 +60,12 @@ def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
 
 
 def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
-    """Units that read on their own (no pronoun or connective needing a previous sentence)."""
+    """Units that read on their own: no pronoun or connective needing a previous sentence,
+    no definite description of something only an earlier sentence introduced."""
     needs, orphans = antecedents(doc, units)
-    return [u for k, u in enumerate(units) if k not in needs and k not in orphans]
+    introduced_by, unintroduced = introductions(doc, units)
+    leaning = needs.keys() | orphans | introduced_by.keys() | unintroduced
+    return [u for k, u in enumerate(units) if k not in leaning]
 
 
 def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:

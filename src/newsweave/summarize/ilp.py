@@ -8,6 +8,7 @@ concepts they cover plus each chosen unit's own bonus, under a word budget::
          c_j <= sum_{i covers j} s_i               (a concept counts once, if some unit has it)
          s_i + s_k <= 1   for conflicting pairs     (same fact twice, two versions of a sentence)
          s_i <= s_k       when i needs k            (a pronoun needs its antecedent sentence)
+         s_i <= sum_{k in A_i} s_k                 ("the request" needs a unit that names it)
          sum_i s_i <= K                             (optional sentence budget)
 
 Because concept weights are non-negative, Gillick and Favre's ``s_i <= c_j`` constraints are
@@ -46,6 +47,9 @@ class CoverageProblem:
     bonus: Sequence[float] = ()  # per unit; empty means none
     conflicts: Sequence[tuple[int, int]] = ()
     requires: Sequence[tuple[int, int]] = ()  # (i, k): i may be chosen only with k
+    # (i, (k, ...)): i may be chosen only with at least one of the k
+    requires_any: Sequence[tuple[int, tuple[int, ...]]] = ()
+    fixed: Sequence[int] = ()  # units that must be chosen (the brief's lead)
     max_units: int | None = None
 
     def value(self, chosen: Sequence[int]) -> float:
@@ -63,7 +67,11 @@ class CoverageProblem:
             return False
         if any(a in picked and b in picked for a, b in self.conflicts):
             return False
-        return all(k in picked for i, k in self.requires if i in picked)
+        if not all(k in picked for i, k in self.requires if i in picked):
+            return False
+        if not set(self.fixed) <= picked:
+            return False
+        return all(picked & set(ks) for i, ks in self.requires_any if i in picked)
 
 
 @dataclass(frozen=True)
@@ -157,15 +165,17 @@ def _solve_milp(
         add_row([(a, 1.0), (b, 1.0)], -np.inf, 1)
     for a, b in problem.requires:
         add_row([(a, 1.0), (b, -1.0)], -np.inf, 0)
+    for a, alternatives in problem.requires_any:
+        add_row([(a, 1.0), *((b, -1.0) for b in alternatives)], -np.inf, 0)
     matrix = coo_matrix((vals, (rows, cols)), shape=(len(lower), n + m)).tocsr()
+    floor = np.zeros(n + m)
+    floor[list(problem.fixed)] = 1.0
     if good_enough is not None:
         try:
             relaxed = milp(
                 objective,
                 constraints=LinearConstraint(matrix, lower, upper),
-                bounds=Bounds(
-                    np.zeros(n + m), np.concatenate([np.asarray(fits, float), np.ones(m)])
-                ),
+                bounds=Bounds(floor, np.concatenate([np.asarray(fits, float), np.ones(m)])),
             )
         except (ValueError, RuntimeError):
             relaxed = None
@@ -180,7 +190,7 @@ def _solve_milp(
             # Concept variables may be continuous: with binary sentences, the optimum sets each
             # to min(1, number of chosen units covering it), an integer anyway.
             integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-            bounds=Bounds(np.zeros(n + m), np.concatenate([np.asarray(fits, float), np.ones(m)])),
+            bounds=Bounds(floor, np.concatenate([np.asarray(fits, float), np.ones(m)])),
             options={
                 "time_limit": time_limit,
                 "node_limit": NODE_LIMIT,
@@ -215,21 +225,28 @@ def solve_greedy(problem: CoverageProblem) -> Solution:
     needs: dict[int, set[int]] = {}
     for a, b in problem.requires:
         needs.setdefault(a, set()).add(b)
+    any_of: dict[int, list[set[int]]] = {}
+    for a, alternatives in problem.requires_any:
+        any_of.setdefault(a, []).append(set(alternatives))
+
+    def ready(i: int, chosen: set[int]) -> bool:
+        return needs.get(i, set()) <= chosen and all(alt & chosen for alt in any_of.get(i, ()))
+
     concept_sets = [set(c) for c in problem.concepts]
 
     def gain(i: int, covered: set[int]) -> float:
         return sum(problem.weights[c] for c in concept_sets[i] - covered) + bonus[i]
 
-    chosen: list[int] = []
-    covered: set[int] = set()
-    used = 0
-    blocked: set[int] = set()
+    chosen: list[int] = list(problem.fixed)
+    covered: set[int] = {c for i in chosen for c in concept_sets[i]}
+    used = sum(problem.lengths[i] for i in chosen)
+    blocked: set[int] = {b for i in chosen for b in {i} | conflicts.get(i, set())}
     while problem.max_units is None or len(chosen) < problem.max_units:
         best, best_ratio = -1, 0.0
         for i in range(n):
             if i in blocked or used + problem.lengths[i] > problem.budget:
                 continue
-            if not needs.get(i, set()) <= set(chosen):
+            if not ready(i, set(chosen)):
                 continue
             ratio = gain(i, covered) / max(1, problem.lengths[i])
             if ratio > best_ratio:
@@ -240,8 +257,8 @@ def solve_greedy(problem: CoverageProblem) -> Solution:
         covered |= concept_sets[best]
         used += problem.lengths[best]
         blocked |= {best} | conflicts.get(best, set())
-    singles = [i for i in range(n) if problem.lengths[i] <= problem.budget and not needs.get(i)]
-    if singles:
+    singles = [i for i in range(n) if problem.lengths[i] <= problem.budget and ready(i, set())]
+    if singles and not problem.fixed:
         single = max(singles, key=lambda i: (gain(i, set()), -i))
         if gain(single, set()) > problem.value(chosen):
             return Solution((single,), gain(single, set()), "greedy")

@@ -8,8 +8,9 @@ from typing import Any
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.compress import Compression
 from newsweave.summarize.filters import rejection
-from newsweave.summarize.order import leans_back
+from newsweave.summarize.order import definite_head, leans_back, mentions
 from newsweave.summarize.picks import SAME_FACT, overlap
+from newsweave.tokens import content_terms
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,29 @@ def same_fact_pairs(doc: SegmentedCluster, units: list[Unit]) -> dict[int, set[i
     return conflicts
 
 
+# Reasons a sentence is a heading or a stray label rather than text: a pronoun after one
+# leans on the text before the heading ("'No truce'" / "But Mr Assad ruled out ...").
+_HEADING_REASONS = frozenset({"fragment", "no end punctuation"})
+_MAX_HEADINGS_SKIPPED = 2
+
+
+def _previous_text_sentence(doc: SegmentedCluster, index: int) -> int | None:
+    """The sentence before ``index`` in its article, skipping subheadings; None at the top."""
+    article = doc.sentences[index].article_id
+    previous = index - 1
+    for _ in range(_MAX_HEADINGS_SKIPPED + 1):
+        if previous < 0 or doc.sentences[previous].article_id != article:
+            return None
+        if rejection(doc.sentences[previous].text) not in _HEADING_REASONS:
+            return previous
+        previous -= 1
+    return None
+
+
 def antecedents(doc: SegmentedCluster, units: list[Unit]) -> tuple[dict[int, int], set[int]]:
     """For units that open with a pronoun or connective: the unit of the previous sentence of
-    the same article they need (its first, fullest form), and the units that have none."""
+    the same article they need (its first, fullest form; a subheading in between is
+    skipped), and the units that have none."""
     whole: dict[int, int] = {}
     for k, unit in enumerate(units):
         whole.setdefault(unit.index, k)  # the first (fullest) form of each sentence
@@ -70,9 +91,43 @@ def antecedents(doc: SegmentedCluster, units: list[Unit]) -> tuple[dict[int, int
         sentence = doc.sentences[unit.index]
         if sentence.index == 0 or not leans_back(unit.text):
             continue
-        previous = unit.index - 1
-        if previous in whole and doc.sentences[previous].article_id == sentence.article_id:
+        previous = _previous_text_sentence(doc, unit.index)
+        if previous is not None and previous in whole:
             needs[k] = whole[previous]
+        else:
+            orphans.add(k)
+    return needs, orphans
+
+
+def introductions(
+    doc: SegmentedCluster, units: list[Unit]
+) -> tuple[dict[int, tuple[int, ...]], set[int]]:
+    """For units that open with a definite description of something their article named
+    before ("In the request, ...", "The move ..."): the units that name it too (any article,
+    the previous sentence of its own included), one of which must come with it; and the
+    units no candidate introduces."""
+    needs: dict[int, tuple[int, ...]] = {}
+    orphans: set[int] = set()
+    for k, unit in enumerate(units):
+        head = definite_head(unit.text)
+        sentence = doc.sentences[unit.index]
+        if head is None or sentence.index == 0:
+            continue
+        article = doc.articles[sentence.article_id]
+        earlier = range(unit.index - sentence.index, unit.index)
+        title_terms = frozenset(content_terms(article.title))
+        if not (mentions(title_terms, head) or any(mentions(doc.terms[i], head) for i in earlier)):
+            continue  # a first mention ("The smoke of battle ..."): nothing to lean on
+        previous = _previous_text_sentence(doc, unit.index)
+        named = tuple(
+            j
+            for j, other in enumerate(units)
+            if other.index != unit.index
+            and (other.index == previous or mentions(doc.terms[other.index], head))
+            and definite_head(other.text) != head
+        )
+        if named:
+            needs[k] = named
         else:
             orphans.add(k)
     return needs, orphans
