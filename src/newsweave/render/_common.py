@@ -8,6 +8,19 @@ from typing import Any
 from newsweave.model import Brief, Claim, ClaimValue, Source, SummarySentence, TimelineEntry
 
 
+def restates(headline: str, sentence: str) -> bool:
+    """Whether ``headline`` is ``sentence`` or a shortening of it (its words, in order)."""
+    wanted = headline.lower().split()
+    words = iter(sentence.lower().split())
+    return bool(wanted) and all(any(w == x for x in words) for w in wanted)
+
+
+def below_headline(brief: Brief) -> list[SummarySentence]:
+    """The brief's sentences a digest shows under its headline: not the one the headline
+    already says (the brief opens with the headline's sentence)."""
+    return [s for s in brief.summary if not restates(brief.headline, s.text)]
+
+
 def markers(brief: Brief, sentence: SummarySentence) -> list[int]:
     return sorted(brief.source_number(a) for a in sentence.support or (sentence.article_id,))
 

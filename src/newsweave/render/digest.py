@@ -10,7 +10,7 @@ from itertools import groupby
 
 from newsweave.errors import ConfigError
 from newsweave.model import DigestEvent
-from newsweave.render._common import markers
+from newsweave.render._common import below_headline, markers
 from newsweave.render.html import STYLE
 from newsweave.render.markdown import _escape
 
@@ -48,7 +48,7 @@ def digest_markdown(events: Sequence[DigestEvent]) -> str:
             rank += 1
             brief = event.brief
             lines += [f"### {rank}. {_escape(brief.headline)}", "", f"_{_event_meta(event)}_", ""]
-            for sentence in brief.summary:
+            for sentence in below_headline(brief):
                 refs = "".join(f"[{n}]" for n in markers(brief, sentence))
                 lines.append(f"{_escape(sentence.text)} {refs}")
                 lines.append("")
@@ -84,7 +84,7 @@ def digest_html(events: Sequence[DigestEvent]) -> str:
             out.append('<article class="brief event">')
             out.append(f"<h1>{rank}. {escape(brief.headline)}</h1>")
             out.append(f'<p class="meta">{escape(_event_meta(event))}</p>')
-            for sentence in brief.summary:
+            for sentence in below_headline(brief):
                 refs = "".join(f"<sup>[{n}]</sup>" for n in markers(brief, sentence))
                 out.append(f'<p class="s">{escape(sentence.text)}{refs}</p>')
             out.append('<ol class="sources">')

@@ -108,7 +108,8 @@ def first_person(text: str) -> bool:
 
 def rejection(text: str, lead: bool = False) -> str | None:
     """Why ``text`` is not summary material, or None when it is. ``lead``: the text is the
-    first sentence of its article, where a standfirst without a final period is common."""
+    first sentence of its article, where a standfirst without a final period is common (a
+    clause, not a "Name: quote" heading)."""
     words = text.split()
     if not words:
         return "fragment"
@@ -140,7 +141,7 @@ def rejection(text: str, lead: bool = False) -> str | None:
         return "fragment"
     if _CREDIT_AFTER.search(text):
         return "navigation or caption"
-    if not ends and not (lead and is_clause(text)):
+    if not ends and not (lead and ":" not in text and is_clause(text)):
         return "no end punctuation"
     return None
 

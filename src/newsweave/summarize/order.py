@@ -38,6 +38,12 @@ _DANGLING = re.compile(
     r"the (?:former|latter|same)|other|others|additionally|likewise|similarly|nonetheless)\b",
     re.IGNORECASE,
 )
+# A quotation attributed to a pronoun: '"I doubt it," he said in an interview' - who is he?
+_PRONOUN_ATTRIBUTED = re.compile(
+    r"^[\"“‘'][^\"”’]{1,400}[\"”’],?\s+(?:he|she|they|it)\s+(?:\w+ly\s+)?"
+    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued|noted"
+    r"|insisted|argued|replied|recalled|warned|declared|stated|tweeted)\b"
+)
 # "The request ...", "In the request, ...", "Under the deal, ...": a definite description
 # at the start of a sentence, maybe inside an opening prepositional phrase.
 _DEFINITE = re.compile(
@@ -53,9 +59,40 @@ _NP_END = DETERMINERS | PREPOSITIONS | {
 _MAX_MODIFIERS = 3
 
 
+# A sentence that opens on a bare surname ("Madden accused ...", "Mr Carpentier hopes").
+_SURNAME_OPENER = re.compile(
+    r"^[\"“‘']?(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?\s+)?([A-Z][a-z][\w-]*)\b"
+    r"(?!\s+[A-Z(]|['’]s\b|-)"
+)
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][a-z][\w'’-]*\b")
+
+
+def full_names(doc: SegmentedCluster) -> dict[str, set[str]]:
+    """Surname -> the fuller names the cluster writes it in ("Madden" -> {"Kevin Madden"}),
+    for words never written in lower case (names, not "Police" of "Capitol Police")."""
+    lower: set[str] = set()
+    runs: dict[str, set[str]] = {}
+    for sentence in doc.sentences:
+        text = sentence.text
+        lower.update(w for w in re.findall(r"\b[a-z][\w'’-]*", text))
+        for match in _NAME_RUN.finditer(text):
+            name = " ".join(match.group().split())
+            runs.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
+    return {last: names for last, names in runs.items() if last.lower() not in lower}
+
+
+def bare_surname(text: str, names: dict[str, set[str]]) -> set[str] | None:
+    """The fuller names of the bare surname ``text`` opens with, if it opens with one."""
+    match = _SURNAME_OPENER.match(text)
+    if match is None or match.group(1) not in names:
+        return None
+    return names[match.group(1)]
+
+
 def leans_back(text: str) -> bool:
-    """Whether ``text`` opens with a word that needs the previous sentence to make sense."""
-    return _DANGLING.match(text) is not None
+    """Whether ``text`` opens with a word that needs the previous sentence to make sense,
+    or with a quotation whose speaker is only a pronoun."""
+    return _DANGLING.match(text) is not None or _PRONOUN_ATTRIBUTED.match(text) is not None
 
 
 def definite_head(text: str) -> str | None:
@@ -126,19 +163,34 @@ def reading_order(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[Pick]:
     return [pick for block in _after_antecedents(doc, blocks) for pick in block]
 
 
+def _introduces(doc: SegmentedCluster, block: list[Pick], head: str | None, full: set[str]) -> bool:
+    """Whether a block names ``head`` (a definite description's noun) or one of ``full``."""
+    if head is not None:
+        return any(mentions(doc.terms[p.index], head) for p in block)
+    return any(name in pick_text(doc, p) for p in block for name in full)
+
+
 def _after_antecedents(doc: SegmentedCluster, blocks: list[list[Pick]]) -> list[list[Pick]]:
     """Move each block that opens with a definite description ("The request ...") after the
-    first block that names it, when none before it does."""
+    first block that names it, and each that opens with a bare surname ("Madden accused
+    ...") after the first block that gives the full name ("Kevin Madden"), when none before
+    it does."""
     ordered = list(blocks)
+    names: dict[str, set[str]] | None = None
     for block in list(blocks):
-        head = definite_head(pick_text(doc, block[0]))
-        if head is None:
+        text = pick_text(doc, block[0])
+        head = definite_head(text)
+        full: set[str] | None = None
+        if head is None and _SURNAME_OPENER.match(text):
+            names = full_names(doc) if names is None else names
+            full = bare_surname(text, names)
+        if head is None and full is None:
             continue
         position = ordered.index(block)
         named = [
             i
             for i, other in enumerate(ordered)
-            if other is not block and any(mentions(doc.terms[p.index], head) for p in other)
+            if other is not block and _introduces(doc, other, head, full or set())
         ]
         if named and all(i > position for i in named):
             ordered.remove(block)

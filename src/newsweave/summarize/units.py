@@ -104,8 +104,8 @@ def introductions(
 ) -> tuple[dict[int, tuple[int, ...]], set[int]]:
     """For units that open with a definite description of something their article named
     before ("In the request, ...", "The move ..."): the units that name it too (any article,
-    the previous sentence of its own included), one of which must come with it; and the
-    units no candidate introduces."""
+    the previous sentence of its own included), one of which must come with it; and the units no
+    candidate introduces."""
     needs: dict[int, tuple[int, ...]] = {}
     orphans: set[int] = set()
     for k, unit in enumerate(units):
