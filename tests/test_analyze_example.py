@@ -114,6 +114,25 @@ def test_timeline_marks_entries_of_undated_articles_as_assumed(
     assert all(e.assumed_reference for e in relative if e.precision == "day")
 
 
+def test_undated_article_is_dated_by_its_weekdays_and_today_agrees(analysis: Analysis) -> None:
+    """The Reuters report (undated) says "on Saturday", "later on Saturday" and "today":
+    dated on the Saturday after the dated article's Thursday, all three land on it."""
+    saturday = dt.date(2016, 12, 10)
+    reuters = [e for e in analysis.timeline if "Geneva" in e.text and e.assumed_reference]
+    assert reuters and {e.date for e in reuters} == {saturday}
+    assert {e.expression for e in reuters} >= {"on Saturday", "today"}
+    assert all(e.reference == saturday for e in reuters)
+    assert all("article 2's publication date" in e.reference_origin for e in reuters)
+
+
+def test_no_sentence_is_listed_twice(analysis: Analysis) -> None:
+    texts = [e.text for e in analysis.timeline]
+    assert len(texts) == len(set(texts))
+    # The Hamburg sentence names "Thursday" and "the previous day": one entry, on Thursday.
+    hamburg = [e for e in analysis.timeline if "Hamburg" in e.text]
+    assert [(e.date, e.expression) for e in hamburg] == [(dt.date(2016, 12, 8), "Thursday")]
+
+
 def test_explicit_reference_date_overrides(example_cluster: Cluster) -> None:
     result = analyze_cluster(example_cluster, reference_date=dt.date(2016, 12, 10))
     kerry = [e for e in result.timeline if "little optimism" in e.text]
@@ -157,9 +176,12 @@ def test_markdown_and_html_render_the_sections(brief: Brief) -> None:
                     "## People and organisations"):  # fmt: skip
         assert heading in markdown
     assert "about 75% [1], around three-quarters [3] **vs** about 80 percent [2]" in markdown
-    assert "_(date assumed: article undated)_" in markdown
+    weekdays = "2016-12-10, from the weekdays it names, near article 2's publication date"
+    assert f"_(date assumed: {weekdays})_" in markdown
     assert "**Sergei Lavrov** (Russian Foreign Minister)" in markdown
     html = render([brief], "html")
     assert "<h2>Who said what</h2>" in html
-    assert "Jean-Marc Ayrault" in html and "(date assumed: article undated)" in html
+    assert "Jean-Marc Ayrault" in html and f"(date assumed: {weekdays})" in html.replace(
+        "&#x27;", "'"
+    )
     assert '<time datetime="2016-12-07">' in html

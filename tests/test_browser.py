@@ -182,7 +182,11 @@ def test_analysis_sections_render_and_link(
             ),
         ),
         timeline=(
-            TimelineEntry(dt.date(2016, 12, 7), "Assad interview published", "Wednesday", (a.id,)),
+            TimelineEntry(dt.date(2015, 12, 1), "Resolutions of Dec. 2015", "in Dec. 2015",
+                          (a.id,), precision="month"),  # fmt: skip
+            TimelineEntry(dt.date(2016, 12, 7), "Assad interview published", "Wednesday", (a.id,),
+                          assumed_reference=True, reference=dt.date(2016, 12, 8),
+                          reference_origin="article 2's publication date"),  # fmt: skip
         ),
         people=(Person("Bashar al-Assad", "person", ("president",), 4, (a.id,)),),
     )
@@ -197,7 +201,11 @@ def test_analysis_sections_render_and_link(
     expect(page.locator("#quotes blockquote")).to_contain_text("a win for us")
     expect(page.locator("#quotes")).to_contain_text("Bashar al-Assad, Syrian President")
     expect(page.locator("#disagreements")).to_contain_text("share of east Aleppo taken <b>")
-    expect(page.locator("#timeline dt")).to_have_text("2016-12-07")
+    # A month-precision date stays a month; an assumed date says which date and why.
+    expect(page.locator("#timeline dt")).to_have_text(["2015-12", "2016-12-07"])
+    expect(page.locator("#timeline .badge")).to_have_text(
+        "date assumed: 2016-12-08, from article 2's publication date"
+    )
     page.locator("#quotes .marker").first.click()
     expect(page.locator("#article-panel mark")).to_have_text(quote.replace("'", "’"))
     page.screenshot(path=f"{output_path}/analysis-laptop.png", full_page=True)

@@ -269,6 +269,10 @@ class TimelineEntry(_Serializable):
     assumed_reference: bool = False
     precision: str = "day"  # day | month
     article_id: str = ""  # the article the sentence was taken from
+    # When ``assumed_reference``: the date the article was taken to be written on, and why
+    # ("article 2's publication date", "its dateline", "the weekdays it names, ...").
+    reference: dt.date | None = None
+    reference_origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)

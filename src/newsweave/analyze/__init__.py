@@ -21,6 +21,7 @@ from newsweave.analyze.quotes import (
     quote_spans,
 )
 from newsweave.analyze.timeline import timeline as find_timeline
+from newsweave.analyze.written_on import references
 from newsweave.model import Claim, Cluster, Person, Quote, TimelineEntry
 from newsweave.segment import SegmentedCluster
 
@@ -85,6 +86,8 @@ def analyze_cluster(
         quotes=tuple(quotes),
         claims=tuple(claims),
         disagreements=tuple(disagreements),
-        timeline=find_timeline(doc.sentences, articles, reference_date),
+        timeline=find_timeline(
+            doc.sentences, articles, references(articles, doc.sentences, reference_date)
+        ),
         people=people_list(index, quoted_by),
     )

@@ -1,7 +1,8 @@
 """Timeline: dated events, with relative dates resolved against the article's date.
 
 Each article gets a reference date: ``--date`` when given, else its publication date, else
-(marked *assumed*) the latest publication date known in the cluster. Expressions:
+(marked *assumed*, with where it came from) a date read from its own clues or borrowed from
+another article (``written_on.py``). Expressions:
 
 - absolute: "December 2", "2 December 2016", "Dec. 2015" (month precision);
 - weekdays: "on Tuesday", "Monday's", "by Wednesday morning" -> the latest such day on or
@@ -9,6 +10,11 @@ Each article gets a reference date: ``--date`` when given, else its publication 
 - "yesterday", "today", "tomorrow", "last night";
 - "the previous day", "a day later": relative to the last date resolved in the sentence
   (or the previous sentence of the same article).
+
+A weekday resolves to one date within an article (its first reading; "next" and "last"
+keep their own), and a sentence gives one entry: its most precise date expression (a
+written-out date, then a weekday or "today", then "the previous day", then a month), so the
+same sentence never appears twice; the same sentence in two articles is one entry.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze._lexicon import MONTHS, WEEKDAYS
-from newsweave.model import Article, Sentence, TimelineEntry
+from newsweave.model import Article, Sentence, TimelineEntry, replace
 from newsweave.tokens import content_terms
 
 _MONTH = (
@@ -51,23 +57,12 @@ _SAME_FACT = 0.5  # same threshold the summary uses to call two sentences one fa
 
 @dataclass(frozen=True, slots=True)
 class Reference:
+    """The date an article's relative expressions resolve against; when ``assumed``, where
+    it came from (``origin``: "article 2's publication date", "its dateline", ...)."""
+
     date: dt.date | None
     assumed: bool
-
-
-def references(articles: Sequence[Article], explicit: dt.date | None) -> dict[str, Reference]:
-    """The date relative expressions of each article are resolved against."""
-    known = [a.published for a in articles if a.published]
-    fallback = max(known) if known else None
-    out = {}
-    for article in articles:
-        if explicit is not None:
-            out[article.id] = Reference(explicit, False)
-        elif article.published is not None:
-            out[article.id] = Reference(article.published, False)
-        else:
-            out[article.id] = Reference(fallback, fallback is not None)
-    return out
+    origin: str = ""
 
 
 def _month(name: str) -> int:
@@ -111,16 +106,31 @@ def _future(text: str, at: int) -> bool:
     return bool(_FUTURE.search(clause.split(",")[-1]))
 
 
+# How precisely an expression dates its sentence, best first: the one a sentence's entry
+# is listed under.
+RANKS = {"date": 0, "weekday": 1, "relative": 1, "anchor": 2, "month": 3}
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     date: dt.date
     expression: str
     precision: str
     relative: bool
+    kind: str = "date"  # date | weekday | relative | anchor | month (see RANKS)
+    future: bool = False
+    weekday: int = -1  # for a weekday, its number (Monday 0), unless "next"/"last" fixed it
 
 
-def resolve(text: str, reference: dt.date | None, anchor: dt.date | None = None) -> list[Found]:
-    """Every date expression of one sentence, resolved."""
+def resolve(
+    text: str,
+    reference: dt.date | None,
+    anchor: dt.date | None = None,
+    weekdays: dict[str, dt.date] | None = None,
+) -> list[Found]:
+    """Every date expression of one sentence, resolved. ``weekdays``: the article's weekday
+    readings so far (name -> date), kept and extended so that each weekday resolves to one
+    date within an article."""
     out: list[Found] = []
     last = anchor
     if not _MAYBE_DATE.search(text):
@@ -128,12 +138,12 @@ def resolve(text: str, reference: dt.date | None, anchor: dt.date | None = None)
     for match in EXPRESSION.finditer(text):
         expression = match.group().strip()
         date: dt.date | None = None
-        precision, relative = "day", False
+        precision, relative, kind, future, weekday = "day", False, "date", False, -1
         try:
             if match.group("md") or match.group("dm"):
-                kind = "md" if match.group("md") else "dm"
-                month, day = _month(match.group(f"{kind}_m")), int(match.group(f"{kind}_d"))
-                year = match.group(f"{kind}_y")
+                form = "md" if match.group("md") else "dm"
+                month, day = _month(match.group(f"{form}_m")), int(match.group(f"{form}_d"))
+                year = match.group(f"{form}_y")
                 if year:
                     date = dt.date(int(year), month, day)
                 else:
@@ -141,26 +151,34 @@ def resolve(text: str, reference: dt.date | None, anchor: dt.date | None = None)
                     date, relative = _infer_year(month, day, reference, future), True
             elif match.group("my"):
                 date = dt.date(int(match.group("my_y")), _month(match.group("my_m")), 1)
-                precision = "month"
+                precision, kind = "month", "month"
             elif match.group("wd") and reference is not None:
                 modifier = (match.group("wd_mod") or "").lower()
                 future = _future(text, match.start())
-                date, relative = _weekday(match.group("wd_d"), modifier, future, reference), True
+                name = match.group("wd_d").lower()
+                kind, relative = "weekday", True
+                weekday = -1 if modifier in ("next", "last") else WEEKDAYS[name]
+                if weekdays is not None and name in weekdays and modifier not in ("next", "last"):
+                    date = weekdays[name]
+                else:
+                    date = _weekday(match.group("wd_d"), modifier, future, reference)
+                    if weekdays is not None and modifier not in ("next", "last"):
+                        weekdays[name] = date
             elif match.group("rel") and reference is not None:
                 word = " ".join(expression.lower().split())
                 shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
-                date, relative = reference + dt.timedelta(days=shift), True
+                date, relative, kind = reference + dt.timedelta(days=shift), True, "relative"
             elif match.group("anchor") and (base := last or reference) is not None:
                 # Relative to the last date named, else to the article's own date ("killing
                 # 15 people the previous day" in a report).
                 low = expression.lower()
                 shift = 1 if any(w in low for w in ("next", "following", "after", "later")) else -1
-                date, relative = base + dt.timedelta(days=shift), True
+                date, relative, kind = base + dt.timedelta(days=shift), True, "anchor"
         except (ValueError, KeyError):
             date = None
         if date is None:
             continue
-        out.append(Found(date, expression, precision, relative))
+        out.append(Found(date, expression, precision, relative, kind, future, weekday))
         if precision == "day":
             last = date
     return out
@@ -169,26 +187,33 @@ def resolve(text: str, reference: dt.date | None, anchor: dt.date | None = None)
 def timeline(
     sentences: Sequence[Sentence],
     articles: Sequence[Article],
-    explicit_reference: dt.date | None = None,
+    refs: dict[str, Reference],
 ) -> tuple[TimelineEntry, ...]:
-    """Dated entries of a cluster, merged across articles and sorted by date."""
-    refs = references(articles, explicit_reference)
+    """Dated entries of a cluster, one per sentence, merged across articles and sorted by
+    date; ``refs`` gives each article's reference date (``written_on.references``)."""
     order = {a.id: i for i, a in enumerate(articles)}
     raw: list[TimelineEntry] = []
     anchor: dict[str, dt.date | None] = {}
+    weekdays: dict[str, dict[str, dt.date]] = {a.id: {} for a in articles}
     for sentence in sentences:
         ref = refs[sentence.article_id]
-        found = resolve(sentence.text, ref.date, anchor.get(sentence.article_id))
-        for item in found:
+        found = resolve(
+            sentence.text, ref.date, anchor.get(sentence.article_id), weekdays[sentence.article_id]
+        )
+        if found:
+            item = min(found, key=lambda f: RANKS[f.kind])  # first of the best kind
+            assumed = ref.assumed and item.relative
             raw.append(
                 TimelineEntry(
                     date=item.date,
                     text=sentence.text,
                     expression=item.expression,
                     sources=(sentence.article_id,),
-                    assumed_reference=ref.assumed and item.relative,
+                    assumed_reference=assumed,
                     precision=item.precision,
                     article_id=sentence.article_id,
+                    reference=ref.date if assumed else None,
+                    reference_origin=ref.origin if assumed else "",
                 )
             )
         days = [f.date for f in found if f.precision == "day"]
@@ -197,31 +222,24 @@ def timeline(
 
 
 def _merge(entries: list[TimelineEntry], order: dict[str, int]) -> tuple[TimelineEntry, ...]:
-    """One entry per (date, fact): the same event reported by several articles lists them all;
-    a sentence naming one date twice ("on Tuesday ... Tuesday's") appears once."""
+    """One entry per fact: the same sentence in several articles (a syndicated copy, dated
+    alike or not) or the same event reported on the same date lists all its sources."""
     kept: list[tuple[TimelineEntry, frozenset[str]]] = []
     for entry in entries:
         terms = frozenset(content_terms(entry.text))
         for k, (other, other_terms) in enumerate(kept):
-            if other.date != entry.date:
+            same_text = other.text == entry.text
+            if not same_text and (
+                other.date != entry.date or _overlap(terms, other_terms) < _SAME_FACT
+            ):
                 continue
-            if other.text == entry.text or _overlap(terms, other_terms) >= _SAME_FACT:
-                sources = tuple(
-                    sorted(set(other.sources) | set(entry.sources), key=lambda a: order.get(a, 0))
-                )
-                kept[k] = (
-                    TimelineEntry(
-                        date=other.date,
-                        text=other.text,
-                        expression=other.expression,
-                        sources=sources,
-                        assumed_reference=other.assumed_reference and entry.assumed_reference,
-                        precision=other.precision,
-                        article_id=other.article_id,
-                    ),
-                    other_terms,
-                )
-                break
+            sources = tuple(
+                sorted(set(other.sources) | set(entry.sources), key=lambda a: order.get(a, 0))
+            )
+            # The better-founded reading stands: a dated article's over an assumed one.
+            base = entry if other.assumed_reference and not entry.assumed_reference else other
+            kept[k] = (replace(base, sources=sources), other_terms)
+            break
         else:
             kept.append((entry, terms))
     result = [e for e, _ in kept]

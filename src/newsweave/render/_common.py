@@ -102,6 +102,18 @@ def top_timeline(brief: Brief) -> list[TimelineEntry]:
     return [brief.timeline[i] for i in keep]
 
 
+def assumed_note(entry: TimelineEntry) -> str:
+    """Why an entry's date is uncertain: the date its undated article was taken to be written
+    on, and where that came from ("date assumed: 2016-12-07, from article 2's publication
+    date"). Empty for entries of dated articles."""
+    if not entry.assumed_reference:
+        return ""
+    if entry.reference is None:
+        return "date assumed: article undated"  # briefs stored before the origin was kept
+    origin = f", from {entry.reference_origin}" if entry.reference_origin else ""
+    return f"date assumed: {entry.reference.isoformat()}{origin}"
+
+
 def timeline_date(entry: TimelineEntry) -> str:
     if entry.precision == "month":
         return entry.date.strftime("%Y-%m")

@@ -8,6 +8,7 @@ from html import escape
 from newsweave.model import Brief
 from newsweave.render._common import (
     SHOWN,
+    assumed_note,
     byline,
     explain_lines,
     filtered_summary,
@@ -96,13 +97,10 @@ def _analysis_html(brief: Brief, anchor: str) -> list[str]:
         entries = top_timeline(brief)
         items = []
         for entry in entries:
-            assumed = (
-                ' <span class="assumed">(date assumed: article undated)</span>'
-                if entry.assumed_reference
-                else ""
-            )
+            note = assumed_note(entry)
+            assumed = f' <span class="assumed">({escape(note)})</span>' if note else ""
             items.append(
-                f'<li><time datetime="{entry.date.isoformat()}">{timeline_date(entry)}</time>'
+                f'<li><time datetime="{timeline_date(entry)}">{timeline_date(entry)}</time>'
                 f"{escape(entry.text)}{_refs(brief, entry.sources, anchor)}{assumed}</li>"
             )
         out += _section("Timeline", items, len(brief.timeline), len(entries))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsweave.model import Brief
 from newsweave.render._common import (
     SHOWN,
+    assumed_note,
     byline,
     explain_lines,
     filtered_summary,
@@ -74,7 +75,8 @@ def _analysis(brief: Brief) -> list[str]:
         lines += ["## Timeline", ""]
         entries = top_timeline(brief)
         for entry in entries:
-            assumed = " _(date assumed: article undated)_" if entry.assumed_reference else ""
+            note = assumed_note(entry)
+            assumed = f" _({_escape(note)})_" if note else ""
             lines.append(
                 f"- **{timeline_date(entry)}** ({_escape(entry.expression)}) — "
                 f"{_escape(entry.text)} {_refs(brief, entry.sources)}{assumed}"

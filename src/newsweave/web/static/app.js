@@ -436,6 +436,17 @@ function showCluster(app, cluster) {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !panel.hidden) closePanel(); });
 }
 
+// A date known only to the month ("Dec. 2015") is shown as such, not as its first day.
+function timelineDate(entry) {
+  return entry.precision === "month" ? String(entry.date).slice(0, 7) : entry.date;
+}
+
+// Where an assumed date came from: "date assumed: 2016-12-07, from article 2's publication date".
+function assumedNote(entry) {
+  if (!entry.reference) return "date assumed";
+  return `date assumed: ${entry.reference}` + (entry.reference_origin ? `, from ${entry.reference_origin}` : "");
+}
+
 function analysisSections(brief, markers) {
   const out = [];
   const byText = (text) => (article) => findSpan(article, text);
@@ -459,8 +470,8 @@ function analysisSections(brief, markers) {
   if (brief.timeline && brief.timeline.length) {
     out.push(el("section", { id: "timeline" }, el("h2", { text: "Timeline" }),
       el("dl", { class: "timeline" }, brief.timeline.flatMap((t) => [
-        el("dt", { text: t.date }),
-        el("dd", {}, t.text, t.assumed_reference ? el("span", { class: "badge", text: "date assumed" }) : null, " ",
+        el("dt", { text: timelineDate(t) }),
+        el("dd", {}, t.text, t.assumed_reference ? el("span", { class: "badge", text: assumedNote(t) }) : null, " ",
           markers(t.sources || [], byText(t.text)))]))));
   }
   if (brief.people && brief.people.length) {

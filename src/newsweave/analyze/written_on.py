@@ -1,0 +1,185 @@
+"""When an article was written: the reference date its relative expressions resolve against.
+
+``--date`` when given, else the article's publication date. An undated article is dated
+from its own clues when it has them, else from the other articles, and the date is marked
+assumed with where it came from:
+
+1. its dateline ("DAMASCUS, Dec. 6 (Reuters) -"): the day it was filed;
+2. else a lower bound from the dates it names: a report is written on or after the latest
+   past date it gives ("on Dec. 6, 2016"; a month and day take their year from the
+   cluster's dates, else from the latest year the article writes with a month, "in March
+   2019": a bare year, "since 1974", is as often history);
+3. else the latest publication date of the cluster (the article is one report of the same
+   event);
+
+and then the weekdays it names: a report names the days of the week just past ("on
+Tuesday") or just ahead ("will meet on Friday"), so of the days within a week of that date
+(never before the lower bound) it was written on the one that puts its weekdays closest
+behind (or ahead of) it: the least summed distance, the day nearest the first estimate
+among equals. An article that says "on Saturday" and "today" is then dated on the Saturday,
+and both resolve to that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from newsweave.analyze.timeline import _MONTH, Reference, _future, _month, resolve
+from newsweave.model import Article, Sentence
+
+# "DAMASCUS, Dec. 6 (Reuters) -", "PARIS, 10 December (AFP) —", "Washington, Dec 6, 2016 --"
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'’-]{{1,40}},?\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
+    rf"(?P<m2>{_MONTH}))(?:,?\s+(?P<y>\d{{4}}))?\s*(?:\([^()]{{1,30}}\))?\s*(?:[-—–:]|--)"
+)
+# A month and day without a year ("on Dec. 6"; "Dec. 6, 2016" has its own).
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+WINDOW_DAYS = 6  # a weekday named without "next" or "last" lies within the week around
+
+
+def references(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    explicit: dt.date | None = None,
+) -> dict[str, Reference]:
+    """The reference date of every article (see the module doc)."""
+    dated = [(a.published, n) for n, a in enumerate(articles, 1) if a.published is not None]
+    latest = max(dated) if dated else None
+    by_article: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article_id, []).append(sentence)
+    out: dict[str, Reference] = {}
+    for article in articles:
+        if explicit is not None:
+            out[article.id] = Reference(explicit, False)
+        elif article.published is not None:
+            out[article.id] = Reference(article.published, False)
+        else:
+            known = [d for d, _ in dated]
+            out[article.id] = _undated(article, by_article.get(article.id, []), latest, known)
+    return out
+
+
+def _undated(
+    article: Article,
+    sentences: list[Sentence],
+    latest: tuple[dt.date, int] | None,
+    known: list[dt.date],
+) -> Reference:
+    written = _latest_written(sentences)
+    dateline = _dateline(article.text, written, known)
+    if dateline is not None:
+        return Reference(dateline, True, "its dateline")
+    bound = _latest_named(sentences, written, known)
+    if latest is not None and (bound is None or bound <= latest[0]):
+        start, origin = latest[0], f"article {latest[1]}'s publication date"
+        low = max(bound, start - dt.timedelta(days=WINDOW_DAYS)) if bound else None
+    elif bound is not None:
+        start, origin, low = bound, f"the latest date it names ({bound.isoformat()})", bound
+    else:
+        return Reference(None, False)
+    fitted = _fit_weekdays(sentences, start, low)
+    if fitted != start:
+        origin = f"the weekdays it names, near {origin}"
+    return Reference(fitted, True, origin)
+
+
+def _latest_written(sentences: list[Sentence]) -> dt.date | None:
+    """The latest past date the article writes with its year ("Dec. 6, 2016", "in October
+    2017", as the month's first day): the time frame it was written in. A bare year ("since
+    1974") is as often history, and is not used."""
+    best: dt.date | None = None
+    for sentence in sentences:
+        if not _MONTH_WORD.search(sentence.text):
+            continue
+        for found in resolve(sentence.text, None):
+            if found.kind in ("date", "month") and not found.relative and not found.future:
+                best = found.date if best is None else max(best, found.date)
+    return best
+
+
+def _year_for(
+    month: int, day: int, written: dt.date | None, known: list[dt.date], after: bool = False
+) -> int | None:
+    """The year of a month and day written without one: the one nearest the cluster's latest
+    publication date, else the one nearest the latest date the article writes with a year
+    (``after``: the first on or after it, for the day the article was filed)."""
+    near = max(known) if known else written
+    if near is None:
+        return None
+    candidates = [dt.date(y, month, day) for y in (near.year - 1, near.year, near.year + 1)]
+    if after and not known:
+        return min(c for c in candidates if c >= near).year
+    return min(candidates, key=lambda c: abs((c - near).days)).year
+
+
+def _dateline(text: str, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
+    match = _DATELINE.match(text.lstrip())
+    if match is None:
+        return None
+    month = _month(match.group("m1") or match.group("m2"))
+    day = int(match.group("d1") or match.group("d2"))
+    try:
+        year = (
+            int(match.group("y"))
+            if match.group("y")
+            else _year_for(month, day, written, known, after=True)
+        )
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
+def _latest_named(
+    sentences: list[Sentence], written: dt.date | None, known: list[dt.date]
+) -> dt.date | None:
+    """The latest past day the article names with its month: "December 2, 2016", or "on
+    Dec. 6" with the year from the cluster's or the article's own dates."""
+    best: dt.date | None = None
+    for sentence in sentences:
+        text = sentence.text
+        if not _MONTH_WORD.search(text):
+            continue
+        for found in resolve(text, None):
+            if found.kind == "date" and found.precision == "day" and not found.future:
+                best = found.date if best is None else max(best, found.date)
+        for match in _MONTH_DAY.finditer(text):
+            if _future(text, match.start()):
+                continue
+            month, day = _month(match.group("m")), int(match.group("d"))
+            try:
+                year = _year_for(month, day, written, known)
+                date = dt.date(year, month, day) if year else None
+            except ValueError:
+                continue
+            if date is not None:
+                best = date if best is None else max(best, date)
+    return best
+
+
+def _fit_weekdays(sentences: list[Sentence], start: dt.date, low: dt.date | None) -> dt.date:
+    """The day within ``WINDOW_DAYS`` of ``start`` (not before ``low``) that puts the
+    article's weekdays closest behind it (ahead of it, for future ones)."""
+    mentions: list[tuple[int, bool]] = []  # (weekday number, future)
+    for sentence in sentences:
+        if not _WEEKDAY_WORD.search(sentence.text):
+            continue
+        for found in resolve(sentence.text, start):
+            if found.kind == "weekday" and found.weekday >= 0:
+                mentions.append((found.weekday, found.future))
+    if not mentions:
+        return start
+    candidates = [start + dt.timedelta(days=k) for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+    candidates = [c for c in candidates if low is None or c >= low]
+
+    def cost(day: dt.date) -> int:
+        total = 0
+        for weekday, future in mentions:
+            total += (weekday - day.weekday()) % 7 if future else (day.weekday() - weekday) % 7
+        return total
+
+    return min(candidates, key=lambda c: (cost(c), abs((c - start).days), c))
