@@ -258,6 +258,10 @@ class Claim(_Serializable):
     values: tuple[ClaimValue, ...]
     sources: tuple[str, ...] = ()
     conflicting: bool = False
+    # Whether the figure carries news (a count, an amount, a share reported as fact) rather
+    # than background: a duration or age, a figure inside a quotation or a caption, unless
+    # two outlets report it. Only news figures are listed under "Figures".
+    news: bool = True
 
 
 @dataclass(frozen=True, slots=True)

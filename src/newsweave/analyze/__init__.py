@@ -22,10 +22,15 @@ from newsweave.analyze.quotes import (
 )
 from newsweave.analyze.timeline import timeline as find_timeline
 from newsweave.analyze.written_on import references
-from newsweave.model import Claim, Cluster, Person, Quote, TimelineEntry
+from newsweave.dedupe import independent_sources, outlet_key
+from newsweave.model import Article, Claim, Cluster, Person, Quote, TimelineEntry
 from newsweave.segment import SegmentedCluster
 
-__all__ = ["Analysis", "analyze_cluster", "resolve_quotes"]
+__all__ = ["Analysis", "analyze_cluster", "rank_quotes", "resolve_quotes"]
+
+# A quote of fewer words is a phrase lifted into the reporter's sentence ("sitting
+# targets", "huge step"), not a statement: listed after the statements.
+FRAGMENT_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,46 @@ def resolve_quotes(found: list[FoundQuote], index: PeopleIndex) -> list[Resolved
     return out
 
 
+def rank_quotes(
+    quotes: list[Quote], positions: list[float], articles: dict[str, Article], index: PeopleIndex
+) -> tuple[Quote, ...]:
+    """Quotes by importance, so that the ones a reader needs come before "N more":
+
+    1. support: the independent outlets that carry the quote;
+    2. breadth: each speaker's best quote before anyone's second (a round over speakers);
+    3. prominence: speakers the cluster mentions in more articles first;
+    4. then whole statements before fragments of fewer than four words ("sitting targets"),
+       and quotes from the top of their article before those further down.
+    """
+    outlets = [independent_sources([articles[a] for a in q.sources]) for q in quotes]
+    within: dict[str, list[int]] = {}
+    for i in sorted(
+        range(len(quotes)), key=lambda i: (-outlets[i], _fragment(quotes[i]), positions[i])
+    ):
+        within.setdefault(quotes[i].speaker, []).append(i)
+    turn = {i: n for members in within.values() for n, i in enumerate(members)}
+
+    def prominence(quote: Quote) -> int:
+        entry = index.entries.get(quote.speaker)
+        return len(entry.articles | set(quote.sources)) if entry is not None else len(quote.sources)
+
+    order = sorted(
+        range(len(quotes)),
+        key=lambda i: (
+            -outlets[i],
+            turn[i],
+            -prominence(quotes[i]),
+            _fragment(quotes[i]),
+            positions[i],
+        ),
+    )
+    return tuple(quotes[i] for i in order)
+
+
+def _fragment(quote: Quote) -> bool:
+    return len(quote.text.split()) < FRAGMENT_WORDS
+
+
 def analyze_cluster(
     cluster: Cluster | SegmentedCluster, reference_date: dt.date | None = None
 ) -> Analysis:
@@ -63,7 +108,10 @@ def analyze_cluster(
     resolved = resolve_quotes(found, index)
     quotes: list[Quote] = []
     quoted_by: dict[str, set[str]] = {}
+    lengths = {a.id: max(1, len(a.text)) for a in articles}
+    positions: list[float] = []
     for text, speaker, members in merge_quotes(resolved, order):
+        positions.append(min(m.quote.span.start / lengths[m.quote.article_id] for m in members))
         sources = tuple(dict.fromkeys(m.quote.article_id for m in members))
         kind = next((m.kind for m in members if m.speaker == speaker), "")
         entry = index.entries.get(speaker)
@@ -81,9 +129,10 @@ def analyze_cluster(
             )
         )
         quoted_by.setdefault(speaker, set()).update(sources)
-    claims, disagreements = find_claims(doc.sentences, order)
+    outlets = {a.id: outlet_key(a) for a in articles}
+    claims, disagreements = find_claims(doc.sentences, order, outlets)
     return Analysis(
-        quotes=tuple(quotes),
+        quotes=rank_quotes(quotes, positions, doc.articles, index),
         claims=tuple(claims),
         disagreements=tuple(disagreements),
         timeline=find_timeline(

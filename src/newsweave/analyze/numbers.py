@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from newsweave.analyze._lexicon import MONTHS
 from newsweave.model import Claim, ClaimValue, Sentence
+from newsweave.summarize.filters import rejection
 from newsweave.tokens import ENGLISH_STOP_WORDS, STOP_WORDS, stem
 
 UNITS_WORDS = {
@@ -322,15 +323,41 @@ def _components(n: int, linked: Sequence[tuple[int, int]]) -> list[list[int]]:
     return list(groups.values())
 
 
+# Where a clause ends inside a sentence: a comma, semicolon, colon or dash with spaces. A
+# period never does (it may be "St." or "U.S."): the sentence's own end is the last one.
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
+MAX_SUBJECT_WORDS = 24
+
+
 def _subject(q: Quantity) -> str:
-    """What the figure measures: the words around it, the figure itself as "…"
-    ("government forces have seized … of east Aleppo")."""
-    text = q.sentence.text
-    before = " ".join(text[: q.start].split()[-4:])
-    after = re.split(r"[,;:.!?()\"“”]", text[q.end :], maxsplit=1)[0]
-    after = " ".join(after.split()[:6])
+    """What the figure measures: the clause around it, whole, the figure itself as "…"
+    ("government forces have seized … of east Aleppo"). A clause longer than
+    ``MAX_SUBJECT_WORDS`` is shortened at word boundaries, the cut marked with "…"."""
+    text = q.sentence.text.rstrip()
+    text = text[:-1] if text[-1:] in ".!?" else text
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.start)), default=0)
+    after = _CLAUSE_BREAK.search(text, q.end)
+    end = after.start() if after else len(text)
+    before = text[start : q.start].split()
+    rest = text[q.end : end].split()
     glue = "" if text[q.end : q.end + 1] == "-" else " "
-    return f"{before} …{glue}{after}".strip()
+    spare = MAX_SUBJECT_WORDS - 1
+    keep_before = before[-max(spare // 2, spare - len(rest)) :] if before else []
+    keep_after = rest[: max(spare - len(keep_before), 0)]
+    # A cut is marked "..." ("…" stands for the figure itself).
+    head = ("... " if len(keep_before) < len(before) else "") + " ".join(keep_before)
+    tail = " ".join(keep_after) + (" ..." if len(keep_after) < len(rest) else "")
+    subject = f"{head} …{glue}{tail}".strip()
+    return _balanced_quotes(subject)
+
+
+def _balanced_quotes(text: str) -> str:
+    """Drop quotation marks the clause cut from their partner."""
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    return text
 
 
 MIN_SHARED_CONTEXT = 2  # one shared word links too much in a one-event cluster
@@ -359,10 +386,37 @@ def _candidate_pairs(
         yield from sorted((i, j) for j, n in counts.items() if n >= MIN_SHARED_CONTEXT)
 
 
+def _quoted(q: Quantity) -> bool:
+    """Whether the figure stands inside a quotation (the speaker's words)."""
+    before = q.sentence.text[: q.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _duration(q: Quantity) -> bool:
+    """A length of time ("five-year civil war", "for the past four years"): the scene, not
+    the news, however many outlets repeat it."""
+    return (q.unit.split()[0] if q.unit else "") in DURATIONS
+
+
+def _background(q: Quantity) -> bool:
+    """A figure that is news only if two outlets report it: an age, a figure inside a
+    quotation, or one in a sentence that is no summary material (a caption, a list)."""
+    unit = q.unit.split()[0] if q.unit else ""
+    return (
+        unit.endswith("-old")
+        or _quoted(q)
+        or rejection(q.sentence.text, lead=q.sentence.index == 0) is not None
+    )
+
+
 def claims(
-    sentences: Sequence[Sentence], article_order: dict[str, int]
+    sentences: Sequence[Sentence],
+    article_order: dict[str, int],
+    outlets: dict[str, str] | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
-    """(claims, disagreements) of a cluster's sentences."""
+    """(claims, disagreements) of a cluster's sentences; ``outlets`` maps article ids to
+    the outlet behind them (syndicated copies share one), for telling news from background:
+    a figure two outlets report is news."""
     found = []
     for sentence in sentences:
         in_sentence = quantities(sentence)
@@ -402,6 +456,7 @@ def claims(
     ]
     all_claims: list[Claim] = []
     conflicts: list[Claim] = []
+    first_mention: dict[int, int] = {}
     for members in _components(len(found), links):
         group = [found[i] for i in members]
         readings = _components(
@@ -444,16 +499,24 @@ def claims(
                 )
         sources = _ordered({q.sentence.article_id for q in group}, article_order)
         representative = max(group, key=lambda q: (len(q.context), -q.start))
+        reporters = {(outlets or {}).get(a, a) for a in sources}
         claim = Claim(
             subject=_subject(representative),
             values=tuple(values),
             sources=sources,
             conflicting=conflicting,
+            news=not all(_duration(q) for q in group)
+            and (len(reporters) > 1 or not all(_background(q) for q in group)),
         )
         all_claims.append(claim)
+        first_mention[id(claim)] = min(q.sentence.index for q in group)
         if conflicting:
             conflicts.append(claim)
-    all_claims.sort(key=lambda c: (-c.conflicting, -len(c.sources)))
+    # Disagreements, then news before background, the most widely reported first, then the
+    # ones told near the top of their article.
+    all_claims.sort(
+        key=lambda c: (-c.conflicting, not c.news, -len(c.sources), first_mention[id(c)])
+    )
     return all_claims, conflicts
 
 

@@ -85,11 +85,17 @@ def readings(claim: Claim) -> list[list[ClaimValue]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def top_claims(brief: Brief) -> list[Claim]:
-    """Claims that are not disagreements, corroborated ones first."""
-    rest = [c for c in brief.claims if not c.conflicting]
+def news_claims(brief: Brief) -> list[Claim]:
+    """The figures that carry news (not disagreements, not background), corroborated first;
+    the analysis's order (nearer the top of their article first) among equals."""
+    rest = [c for c in brief.claims if not c.conflicting and c.news]
     rest.sort(key=lambda c: -independent(brief, c.sources))
-    return rest[: SHOWN["claims"]]
+    return rest
+
+
+def top_claims(brief: Brief) -> list[Claim]:
+    """The news figures the Markdown and HTML briefs show."""
+    return news_claims(brief)[: SHOWN["claims"]]
 
 
 def top_timeline(brief: Brief) -> list[TimelineEntry]:

@@ -14,6 +14,7 @@ from newsweave.render._common import (
     filtered_summary,
     markers,
     more_note,
+    news_claims,
     numbers_of,
     readings,
     single_source,
@@ -91,7 +92,7 @@ def _analysis_html(brief: Brief, anchor: str) -> list[str]:
             values = " / ".join(escape(v.text) for v in claim.values)
             subject = escape(claim.subject).replace("…", f"<b>{values}</b>", 1)
             items.append(f"<li>{subject}{_refs(brief, claim.sources, anchor)}</li>")
-        rest = len([c for c in brief.claims if not c.conflicting])
+        rest = len(news_claims(brief))
         out += _section("Figures", items, rest, len(items))
     if brief.timeline:
         entries = top_timeline(brief)

@@ -11,6 +11,7 @@ from newsweave.render._common import (
     filtered_summary,
     markers,
     more_note,
+    news_claims,
     numbers_of,
     readings,
     single_source,
@@ -69,7 +70,7 @@ def _analysis(brief: Brief) -> list[str]:
             values = " / ".join(_escape(v.text) for v in claim.values)
             subject = _escape(claim.subject).replace("…", f"**{values}**", 1)
             lines.append(f"- {subject} {_refs(brief, claim.sources)}")
-        rest = len([c for c in brief.claims if not c.conflicting])
+        rest = len(news_claims(brief))
         lines += [*_more(rest, len(shown_claims)), ""]
     if brief.timeline:
         lines += ["## Timeline", ""]
