@@ -182,11 +182,22 @@ def test_analysis_sections_render_and_link(
             ),
         ),
         timeline=(
-            TimelineEntry(dt.date(2015, 12, 1), "Resolutions of Dec. 2015", "in Dec. 2015",
-                          (a.id,), precision="month"),  # fmt: skip
-            TimelineEntry(dt.date(2016, 12, 7), "Assad interview published", "Wednesday", (a.id,),
-                          assumed_reference=True, reference=dt.date(2016, 12, 8),
-                          reference_origin="article 2's publication date"),  # fmt: skip
+            TimelineEntry(
+                dt.date(2015, 12, 1),
+                "Resolutions of Dec. 2015",
+                "in Dec. 2015",
+                (a.id,),
+                precision="month",
+            ),  # fmt: skip
+            TimelineEntry(
+                dt.date(2016, 12, 7),
+                "Assad interview published",
+                "Wednesday",
+                (a.id,),
+                assumed_reference=True,
+                reference=dt.date(2016, 12, 8),
+                reference_origin="article 2's publication date",
+            ),  # fmt: skip
         ),
         people=(Person("Bashar al-Assad", "person", ("president",), 4, (a.id,)),),
     )

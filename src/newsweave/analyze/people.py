@@ -9,6 +9,7 @@ the same article. Reporters and editors named in bylines and wire credits are ex
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -77,6 +78,9 @@ class PeopleIndex:
     # article id -> (offset, name) of unconfirmed two- or three-word names in subject
     # position: a pronoun's antecedent of last resort ("Jane Juchems saw ... she said")
     weak: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # article id -> offsets of other one-word names in subject position that the index
+    # could not confirm ("Rogen heads back"): a pronoun after one is too ambiguous to resolve
+    unconfirmed: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # name -> "m" | "f", from the text
     _by_surname: dict[str, list[str]] = field(default_factory=dict)
 
@@ -108,16 +112,31 @@ class PeopleIndex:
             return not wanted or not gender or gender == wanted
 
         subject: str | None = None
+        subject_at = -1
         for at, name, is_subject in self.mentions.get(article_id, []):
             if at >= offset:
                 break
             if is_subject and fits(name):
-                subject = name
-        if subject:
+                subject, subject_at = name, at
+        weak = [(at, n) for at, n in self.weak.get(article_id, []) if at < offset and fits(n)]
+        # A later subject wins unless the earlier one is known to be "he"/"she": "Moonlight
+        # claimed three wins ... Emma Stone, who claimed best actress, ... she said".
+        later_weak = weak and weak[-1][0] > subject_at
+        if subject and not (later_weak and not self.gender.get(subject)):
             return subject
-        weak = [n for at, n in self.weak.get(article_id, []) if at < offset and fits(n)]
         # A name only seen as an object ("his fiancee, Rhonda Rouer,") is too weak a guess.
-        return weak[-1] if weak else None
+        if not weak:
+            return None
+        at, name = weak[-1]
+        # ...and so is an unconfirmed name when someone else, as unconfirmed, was the
+        # subject since: "La La Land ... When Rogen heads back ... "...," he says".
+        own = set(name.split())
+        if any(
+            at < later < offset and word not in own
+            for later, word in self.unconfirmed.get(article_id, [])
+        ):
+            return None
+        return name
 
     def _named_by_role(self, speaker: Speaker, article_id: str) -> str | None:
         """ "the spokesperson added" after "BNPB spokesperson Sutopo Purwo Nugroho said": the
@@ -131,7 +150,7 @@ class PeopleIndex:
             if at >= speaker.at:
                 break
             entry = self.entries.get(name)
-            if entry and any(head in role.lower().split() for role in entry.roles):
+            if entry and any(head in _role_words(role) for role in entry.roles):
                 found = name
         return found
 
@@ -152,6 +171,21 @@ class PeopleIndex:
         if self.is_reporter(name):
             return "", ""
         return name, "person"
+
+
+# Titles written short before a name, and the word "the senator" uses for them.
+_TITLE_WORDS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+    "prof": "professor", "dr": "doctor", "supt": "superintendent", "det": "detective",
+    "insp": "inspector", "adm": "admiral", "maj": "major", "cmdr": "commander",
+}  # fmt: skip
+
+
+def _role_words(role: str) -> set[str]:
+    """A role's words, titles written out: "U.S. Sen." -> {"u.s", "senator", "sen"}."""
+    words = {w.strip(".,").lower() for w in role.split()}
+    return words | {_TITLE_WORDS[w] for w in words if w in _TITLE_WORDS}
 
 
 def reporters_of(articles: Iterable[Article]) -> frozenset[str]:
@@ -276,6 +310,9 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
     for article in articles:
         mentions: list[tuple[int, str, bool]] = []
         weak: list[tuple[int, str]] = []
+        unconfirmed: list[tuple[int, str]] = []
+        lower_words: set[str] | None = None
+        inside: set[str] = set()
         for run in runs_by_article[article.id]:
             if not run.name:
                 continue
@@ -292,6 +329,14 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
                     and subject_position(article.text, run)
                 ):
                     weak.append((run.name_start, run.name))
+                elif len(words) == 1 and subject_position(article.text, run):
+                    if lower_words is None:
+                        lower_words = set(re.findall(r"\b[a-z][\w'’-]*", article.text))
+                        inside = set(re.findall(r"(?<=[a-z,] )[A-Z][\w'’-]*", article.text))
+                    # A name: never written in lower case ("Police said" is not one), and
+                    # written capitalised inside a sentence too ("Twenty-four hours later").
+                    if words[0].lower() not in lower_words and words[0] in inside:
+                        unconfirmed.append((run.name_start, words[0]))
                 continue
             index.entries.setdefault(run.name, _Entry(run.name))
             index.entries[run.name].articles.add(article.id)
@@ -301,7 +346,9 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
                 mentions.append((run.name_start, name, subject_position(article.text, run)))
         index.mentions[article.id] = mentions
         index.weak[article.id] = weak
-        _vote_genders(article.text, quote_spans_of[article.id], mentions, weak, votes)
+        index.unconfirmed[article.id] = unconfirmed
+        others = [r.name_start for r in runs_by_article[article.id] if r.name]
+        _vote_genders(article.text, quote_spans_of[article.id], mentions, weak, votes, others)
     for name, counter in votes.items():
         (top, n), *rest = [*counter.most_common(2), ("", 0)]
         if n > rest[0][1]:
@@ -361,13 +408,19 @@ def _vote_genders(
     mentions: Sequence[tuple[int, str, bool]],
     weak: Sequence[tuple[int, str]],
     votes: dict[str, Counter[str]],
+    names: Sequence[int] = (),
 ) -> None:
     """Learn who is "he" and who is "she" from the text itself: the first gendered pronoun
-    after a name (outside quotes, before the next name, within ~two sentences) votes."""
+    after a name (outside quotes, before the next name, within ~two sentences) votes. Any
+    capitalised name (``names``: their offsets) ends a name's window, known person or not:
+    in "Sandgren wins, Stone stomps her feet", "her" is Stone's."""
     plain = masked(text, quote_spans)
     named = sorted([(at, name) for at, name, _ in mentions] + list(weak))
-    for k, (at, name) in enumerate(named):
-        stop = min(named[k + 1][0] if k + 1 < len(named) else len(plain), at + 300)
+    starts = sorted(set(names) | {at for at, _ in named})
+    for at, name in named:
+        after = bisect.bisect_right(starts, at)
+        following = starts[after] if after < len(starts) else len(plain)
+        stop = min(following, at + 300)
         match = _GENDERED.search(plain, at, stop)
         if match:
             gender = PRONOUN_GENDER[match.group().lower()]

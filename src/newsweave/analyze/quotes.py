@@ -54,12 +54,23 @@ _WORD = re.compile(r"\S+")
 _RUN_STOP = re.compile(
     r"[,.;:!?\"“”()]|\s(?!(?:of|the|for|de|al|bin|van|von|da|du|di|del|der|la|le)\s+[A-Z])[a-z]"
 )
+# A party-and-state tag after a US politician's name: "R-Mich.", "D-Ill", "I-Vt.".
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][a-z]*\.?")
 _BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
 # Words after which a quotation is a name or title rather than speech.
 _TITLE_INTRODUCERS = frozenset(
     {"on", "in", "at", "from", "by", "of", "into", "titled", "entitled", "dubbed", "named"}
 )
+# A quote this short in Title Case is a title; "of", "the", ... may stay lower-case in one.
+TITLE_WORDS = 5
+_MINOR = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with"})
+# Words after which a quotation is written text, not speech: a sign, a label, a headline
+# ("carried a sign reading, "...!"", "letters labeled "..."").
+_TEXT_INTRODUCERS = frozenset(
+    {"reading", "reads", "read", "labeled", "labelled", "marked", "headlined", "captioned",
+     "inscribed", "emblazoned", "titled", "entitled", "headline", "slogan", "caption"}
+)  # fmt: skip
 # Verbs that report content rather than speech: they frame a quote only when adjacent.
 REPORT_VERBS = frozenset({"reported", "reports", "reads", "posted", "posts"})
 _STRIP = ",;:()[]\"“”'‘’—–-"
@@ -273,10 +284,22 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
     if _bare(first) in DETERMINERS or not is_capitalised(first.strip(_STRIP) or "x"):
         # A nominal phrase, maybe followed by the name in apposition.
         phrase: list[str] = []
-        for k, (word, _, _) in enumerate(words[:8]):
+        for k, (word, _, end) in enumerate(words[:8]):
             phrase.append(word.strip(_STRIP + "."))
             if word[-1:] in ",.;:":
+                # "said committee chairman Dave Camp, R-Mich.": the name is in the phrase.
+                inner = _name_run(text, words[0][1], end - 1)
+                before = text[words[0][1] : inner.start].split()[-1:] if inner else []
+                if (
+                    inner is not None
+                    and inner.kind != "organisation"
+                    and before
+                    and _is_head(before[0])
+                ):
+                    return _from_run(inner)
                 rest = words[k + 1 :]
+                if rest and _PARTY_TAG.match(rest[0][0]):
+                    break  # "R-Mich.", "D-Ill.": a party and state, not a name
                 if rest and is_capitalised(rest[0][0].strip(_STRIP) or "x"):
                     run = _first_name_run(text, rest[0][1], upper)
                     if run is not None:
@@ -284,12 +307,25 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
                 break
         heads = [k for k, w in enumerate(phrase) if _is_head(w)]
         if heads:
-            # "the man who spoke on condition of anonymity" -> "the man"
-            return Speaker(
-                " ".join(p for p in phrase[: heads[0] + 1] if p), "nominal", at=words[0][1]
-            )
+            # "the man who spoke on condition of anonymity" -> "the man"; "a police
+            # spokesman" -> the whole compound, not "a police"
+            last = heads[0]
+            while last + 1 < len(phrase) and _is_head(phrase[last + 1]):
+                last += 1
+            return Speaker(" ".join(p for p in phrase[: last + 1] if p), "nominal", at=words[0][1])
         return None
     run = _first_name_run(text, words[0][1], upper)
+    if run is not None and run.kind == "organisation":
+        # "said University of Texas law professor Stephen Vladeck": the organisation only
+        # says where the speaker works.
+        tail = _words(text, run.end, upper)
+        k = 0
+        while k < len(tail) and k < 4 and tail[k][0].islower() and tail[k][0][-1:] not in ",;:.":
+            k += 1
+        if 0 < k < len(tail) and _is_head(tail[k - 1][0]):
+            person = _first_name_run(text, tail[k][1], upper)
+            if person is not None and person.kind != "organisation":
+                return _from_run(person)
     return _from_run(run) if run is not None else None
 
 
@@ -367,6 +403,11 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
     # next sentence. A comma, "?" or "!" leaves the sentence open.
     inner = text[span.start : span.end].rstrip()
     tail_words = _words(text, tail_start, tail_end)
+    # Written text, not speech: a sign "reading, "..."", letters "labeled "..."".
+    head_start = _sentence_start(text, span.paragraph_start, span.open)
+    before_words = text[head_start : span.open].split()
+    if before_words and _bare(before_words[-1]) in _TEXT_INTRODUCERS:
+        return None, ""
     # 0. A credit after a dash, as under pull-quotes and blurbs: `"..." —Arianna Huffington`.
     dash = re.match(r"\s*(?:—|–|--)\s*(?=[A-Z])", text[tail_start:tail_end])
     if dash:
@@ -395,7 +436,6 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
                     return speaker, "after-verb-subject"
     # 2./3. Before: `Lavrov said: "` or a speech clause earlier in the same sentence; the
     # text is masked, so the sentence may run back across earlier quotes.
-    head_start = _sentence_start(text, span.paragraph_start, span.open)
     verbs = _verbs(text, head_start, span.open)
     for verb, v_start, v_end in reversed(verbs):
         if verb in {"saying", "adding"}:
@@ -429,6 +469,17 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
     return None, ""
 
 
+def _title_case(quoted: str) -> bool:
+    """A quotation of at most five words, every word capitalised, no sentence end inside."""
+    words = quoted.strip(" ,").split()
+    return (
+        0 < len(words) <= TITLE_WORDS
+        and not re.search(r"[.!?]", quoted)
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words)
+        and sum(w[:1].isupper() for w in words) >= 2
+    )
+
+
 def _only_subject_between(text: str, start: int, verb_start: int) -> bool:
     """`," Kerry said` but not `," a claim that Kerry said`: the words before the verb are
     the subject (capitalised, pronoun, nominal phrase or appositive), at most ~12 words."""
@@ -445,8 +496,11 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
     found: list[FoundQuote] = []
     previous_speaker: tuple[int, Speaker] | None = None  # paragraph start, speaker
     for index, span in enumerate(spans):
-        speaker, rule = attribute(outside_quotes, spans, index)
         quote_text = text[span.start : span.end].strip().rstrip(",").strip()
+        # A short quote in Title Case is a name or title ("Right Now"), not speech.
+        speaker, rule = (
+            (None, "") if _title_case(quote_text) else attribute(outside_quotes, spans, index)
+        )
         if speaker is None and previous_speaker is not None:
             # A paragraph that is nothing but a quote continues the previous speaker.
             outside = (
