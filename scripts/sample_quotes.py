@@ -15,7 +15,6 @@ cluster gives at most ``--per-cluster`` quotes, so that the sample spreads over 
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import random
 from pathlib import Path
@@ -30,8 +29,8 @@ PARAGRAPHS_BEFORE = 3
 def used_clusters(patterns: list[str]) -> set[str]:
     used: set[str] = set()
     for pattern in patterns:
-        for path in glob.glob(pattern):
-            for line in Path(path).read_text(encoding="utf-8").splitlines():
+        for path in Path().glob(pattern):
+            for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     used.add(json.loads(line)["origin"].split()[1])
     return used
