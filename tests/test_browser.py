@@ -188,7 +188,7 @@ def test_analysis_sections_render_and_link(
                 "in Dec. 2015",
                 (a.id,),
                 precision="month",
-            ),  # fmt: skip
+            ),
             TimelineEntry(
                 dt.date(2016, 12, 7),
                 "Assad interview published",
@@ -197,7 +197,7 @@ def test_analysis_sections_render_and_link(
                 assumed_reference=True,
                 reference=dt.date(2016, 12, 8),
                 reference_origin="article 2's publication date",
-            ),  # fmt: skip
+            ),
         ),
         people=(Person("Bashar al-Assad", "person", ("president",), 4, (a.id,)),),
     )
