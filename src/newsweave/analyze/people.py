@@ -387,6 +387,8 @@ def subject_position(text: str, run: Run) -> bool:
     """Whether a name stands where a sentence's subject does: at the start of a sentence
     or clause, or right before a verb-like word ("Dunn fired", "Peinovich said"). Objects
     ("hitting Davis three times", "band mate Devin Lima.") are not."""
+    if text[run.start : run.end].endswith(("'s", "’s")):
+        return False  # "Paul Walker’s death": a possessive modifies the subject
     before = text[max(0, run.start - 30) : run.start].rstrip(" \u00a0")
     if not before or before[-1] in '.!?\n"”:':
         return True

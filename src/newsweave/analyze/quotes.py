@@ -56,12 +56,21 @@ _RUN_STOP = re.compile(
 )
 # A party-and-state tag after a US politician's name: "R-Mich.", "D-Ill", "I-Vt.".
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][a-z]*\.?")
+# Comma-delimited segments between a subject and its verb that describe the subject.
+_APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "who", "which", "whose", "now", "then"})
+_MAX_APPOSITIVES = 3
 _BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
 # Words after which a quotation is a name or title rather than speech.
 _TITLE_INTRODUCERS = frozenset(
     {"on", "in", "at", "from", "by", "of", "into", "titled", "entitled", "dubbed", "named"}
 )
+# The rule name of quotes that are written text or names, which no other rule may give a
+# speaker (not even the previous quote's, as a continuation).
+WRITTEN = "written text"
+# A quote this short right after a possessive is a term ("the department's "statement of
+# emergency""), not the framing clause's speaker's words.
+TERM_WORDS = 4
 # A quote this short in Title Case is a title; "of", "the", ... may stay lower-case in one.
 TITLE_WORDS = 5
 _MINOR = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with"})
@@ -200,24 +209,34 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
         i -= 1
     if i < 0:
         return None
-    if words[i][0].endswith(","):
+    for _ in range(_MAX_APPOSITIVES):
+        if not words[i][0].endswith(","):
+            break
         # Between commas: a name in apposition ("The boy's aunt, Savon Firth, recalled"),
-        # or an appositive to skip ("Rosen, who has represented Trump, said").
-        for j in range(i - 1, max(-1, i - 25), -1):
-            if words[j][0].endswith(","):
-                inner = _name_run(text, words[j + 1][1], words[i][2] - 1)
-                if (
-                    inner is not None
-                    and inner.start == words[j + 1][1]
-                    and inner.kind != ("organisation")
-                ):
-                    return _from_run(inner)
-                i = j
-                break
-        else:
+        # or an appositive to skip ("Rosen, who has represented Trump, said"; nested:
+        # "Andy Puzder, the chief executive of CKE Restaurants Inc., which employs ...,
+        # has said").
+        j = next((k for k in range(i - 1, max(-1, i - 25), -1) if words[k][0].endswith(",")), -1)
+        if j < 0:
             return None
+        inner = _name_run(text, words[j + 1][1], words[i][2] - 1)
+        if inner is not None and inner.start == words[j + 1][1] and inner.kind != "organisation":
+            return _from_run(inner)
+        i = j
+        if not words[i][0].endswith(","):
+            break
+        # The segment before is an appositive too only if it opens like one.
+        k = next((m for m in range(i - 1, max(-1, i - 25), -1) if words[m][0].endswith(",")), -1)
+        if _bare(words[k + 1][0]) not in _APPOSITIVE_OPENERS:
+            break
     word = words[i][0]
     bare = _bare(word)
+    if bare == "who" and i > 0 and words[i - 1][0].endswith(","):
+        # "Colbert said to Urgant, who replied, "...": the name the relative refers to.
+        run = _name_run(text, words[max(0, i - 5)][1], words[i - 1][2] - 1)
+        if run is not None and run.end >= words[i - 1][2] - 1 and run.kind != "organisation":
+            return _from_run(run)
+        return None
     if bare in PRONOUNS and word.strip(_STRIP).isalpha():
         return Speaker(bare, "pronoun", at=words[i][1])
     if is_capitalised(word.strip(_STRIP) or "x"):
@@ -229,6 +248,8 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             ):
                 break
             first -= 1
+        while first < i and _bare(words[first][0]) in {"of", "the", "for"}:
+            first += 1  # "A spokesperson for Conyers": "for" starts no name
         if first >= 2 and _bare(words[first - 1][0]) in _PREPOSITIONS:
             # "the senator from Arizona said": the name only modifies the speaker.
             nominal = _nominal_back(words, first - 2)
@@ -250,6 +271,8 @@ def _is_head(word: str) -> bool:
 
 
 def _from_run(run: Run) -> Speaker | None:
+    if any(c.isdigit() for c in run.name):
+        return None  # "OOG1004463", "KPRC 2": a code or a station, not a speaker
     if run.kind == "organisation":
         return Speaker(run.name, "organisation", at=run.name_start)
     if len(run.name.split()) > 4:
@@ -392,8 +415,11 @@ def masked(text: str, spans: Sequence[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speaker | None, str]:
-    """The speaker of ``spans[index]`` and the rule that found it; ``text`` is masked."""
+def attribute(
+    text: str, spans: Sequence[QuoteSpan], index: int, quoted_words: int = 0
+) -> tuple[Speaker | None, str]:
+    """The speaker of ``spans[index]`` and the rule that found it; ``text`` is masked.
+    ``quoted_words``: the length of the quote in words, when known."""
     span = spans[index]
     next_open = spans[index + 1].open if index + 1 < len(spans) else span.paragraph_end
     upper = min(span.paragraph_end, next_open)
@@ -407,7 +433,7 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
     head_start = _sentence_start(text, span.paragraph_start, span.open)
     before_words = text[head_start : span.open].split()
     if before_words and _bare(before_words[-1]) in _TEXT_INTRODUCERS:
-        return None, ""
+        return None, WRITTEN
     # 0. A credit after a dash, as under pull-quotes and blurbs: `"..." —Arianna Huffington`.
     dash = re.match(r"\s*(?:—|–|--)\s*(?=[A-Z])", text[tail_start:tail_end])
     if dash:
@@ -448,6 +474,8 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
             break  # `said on "Fox News Sunday."`, `the remake of "The Evil Dead"`: a title
         if not adjacent and len(text[v_end : span.open].split()) > 30:
             break  # too far to be the clause the quote belongs to
+        if not adjacent and 0 < quoted_words <= TERM_WORDS and _after_possessive(text, span.open):
+            break  # "endorsed the department's "statement of emergency"": a name for a thing
         speaker = speaker_before(text, v_start, head_start)
         if speaker is not None:
             return speaker, "before-verb" if adjacent else "clause-verb"
@@ -467,6 +495,12 @@ def attribute(text: str, spans: Sequence[QuoteSpan], index: int) -> tuple[Speake
             if speaker is not None:
                 return speaker, "according-to"
     return None, ""
+
+
+def _after_possessive(text: str, at: int) -> bool:
+    """Whether a possessive stands within the two words before ``at`` ("the mountain's
+    difficult "British route""): the quote then names something of someone's."""
+    return any(w.endswith(("'s", "’s")) for w in text[max(0, at - 60) : at].split()[-2:])
 
 
 def _title_case(quoted: str) -> bool:
@@ -498,10 +532,11 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
     for index, span in enumerate(spans):
         quote_text = text[span.start : span.end].strip().rstrip(",").strip()
         # A short quote in Title Case is a name or title ("Right Now"), not speech.
-        speaker, rule = (
-            (None, "") if _title_case(quote_text) else attribute(outside_quotes, spans, index)
-        )
-        if speaker is None and previous_speaker is not None:
+        if _title_case(quote_text):
+            speaker, rule = None, WRITTEN
+        else:
+            speaker, rule = attribute(outside_quotes, spans, index, len(quote_text.split()))
+        if speaker is None and previous_speaker is not None and rule != WRITTEN:
             # A paragraph that is nothing but a quote continues the previous speaker.
             outside = (
                 text[span.paragraph_start : span.open] + text[span.close + 1 : span.paragraph_end]
