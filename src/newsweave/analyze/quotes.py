@@ -84,6 +84,18 @@ _TEXT_INTRODUCERS = frozenset(
 REPORT_VERBS = frozenset({"reported", "reports", "reads", "posted", "posts"})
 _STRIP = ",;:()[]\"“”'‘’—–-"
 
+# Distances and sizes the attribution rules read (re-checked on both halves of every
+# labelled sample: benchmarks/quote_attribution.py, "constants").
+TAIL_WORDS = 16  # how far after a quote its speech verb may stand ('," the minister ... said')
+SUBJECT_WORDS = 14  # at most this many words between a quote and the verb after its subject
+CLAUSE_WORDS = 30  # how far a speech verb earlier in the sentence may frame a quote
+SPLIT_WORDS = 8  # "A," Kerry said, "B": the attribution between the parts of one quote
+BETWEEN_WORDS = 16  # a quote opening the next sentence continues the one before across this
+CONTINUED_WORDS = 4  # a quote-only paragraph continuing the previous speaker is speech this long
+OPEN_QUOTE_CHARS = 20  # a quote left open runs to its paragraph's end if this long
+MAX_NAME_WORDS = 4  # longer capitalised runs are titles or organisations, not speakers
+SAME_QUOTE = 0.5  # two renderings share this share of their word triples: one quote
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
@@ -158,7 +170,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 # Some corpora close quotes with two apostrophes: "..., '' said X.
                 spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
                 open_at = None
-        if open_at is not None and p_end - open_at > 20:
+        if open_at is not None and p_end - open_at > OPEN_QUOTE_CHARS:
             spans.append(QuoteSpan(open_at, p_end, open_at + 1, p_end, p_start, p_end))
     return [s for s in spans if text[s.start : s.end].strip()]
 
@@ -275,7 +287,7 @@ def _from_run(run: Run) -> Speaker | None:
         return None  # "OOG1004463", "KPRC 2": a code or a station, not a speaker
     if run.kind == "organisation":
         return Speaker(run.name, "organisation", at=run.name_start)
-    if len(run.name.split()) > 4:
+    if len(run.name.split()) > MAX_NAME_WORDS:
         return None
     return Speaker(run.name, "name", role=run.role, at=run.name_start)
 
@@ -445,7 +457,7 @@ def attribute(
     # 1. Right after: `," Kerry said` / `," said Lavrov` / `, he added`.
     closes_sentence = inner.endswith(".") or bool(tail_words and tail_words[0][0][:1] in ".")
     if tail_words and not closes_sentence:
-        window_end = tail_words[min(16, len(tail_words) - 1)][2]
+        window_end = tail_words[min(TAIL_WORDS, len(tail_words) - 1)][2]
         verbs = _verbs(text, tail_start, window_end)
         if verbs:
             verb, v_start, v_end = verbs[0]
@@ -472,7 +484,7 @@ def attribute(
         before_quote = text[head_start : span.open].split()[-1:]
         if not adjacent and before_quote and _bare(before_quote[0]) in _TITLE_INTRODUCERS:
             break  # `said on "Fox News Sunday."`, `the remake of "The Evil Dead"`: a title
-        if not adjacent and len(text[v_end : span.open].split()) > 30:
+        if not adjacent and len(text[v_end : span.open].split()) > CLAUSE_WORDS:
             break  # too far to be the clause the quote belongs to
         if not adjacent and 0 < quoted_words <= TERM_WORDS and _after_possessive(text, span.open):
             break  # "endorsed the department's "statement of emergency"": a name for a thing
@@ -518,7 +530,9 @@ def _only_subject_between(text: str, start: int, verb_start: int) -> bool:
     """`," Kerry said` but not `," a claim that Kerry said`: the words before the verb are
     the subject (capitalised, pronoun, nominal phrase or appositive), at most ~12 words."""
     between = text[start:verb_start].strip(" ,—–-\u00a0")
-    return len(between.split()) <= 14 and not re.search(r"\b(?:that|which|because)\b", between)
+    return len(between.split()) <= SUBJECT_WORDS and not re.search(
+        r"\b(?:that|which|because)\b", between
+    )
 
 
 def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> list[FoundQuote]:
@@ -574,7 +588,7 @@ def _join_split(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
                 quote.rule == "continuation"
                 or (
                     prev.span.paragraph_start == quote.span.paragraph_start
-                    and len(text[prev.span.close + 1 : quote.span.open].split()) <= 8
+                    and len(text[prev.span.close + 1 : quote.span.open].split()) <= SPLIT_WORDS
                 )
             )
         ):
@@ -599,7 +613,7 @@ def _sentence_like(quote_text: str, span: QuoteSpan, text: str) -> bool:
     """A continued quote is speech: several words ending like a sentence (or left open to run
     on), not a title in a list ("Quiet Storm")."""
     unclosed = span.close >= span.paragraph_end
-    return len(quote_text.split()) >= 4 and (unclosed or quote_text[-1:] in ".!?…")
+    return len(quote_text.split()) >= CONTINUED_WORDS and (unclosed or quote_text[-1:] in ".!?…")
 
 
 def _is_previous_paragraph(text: str, previous_start: int, start: int) -> bool:
@@ -617,7 +631,7 @@ def _joined_by_attribution(text: str, spans: Sequence[QuoteSpan], index: int) ->
     # ending a sentence or a clause (`said. "` / `said, "`), not `said on "Fox News Sunday."`.
     return (
         bool(_verbs(text, spans[index - 1].close + 1, spans[index].open))
-        and len(between.split()) <= 16
+        and len(between.split()) <= BETWEEN_WORDS
         and between.rstrip()[-1:] in (".", ",", ":", ";")
     )
 
@@ -664,7 +678,7 @@ def same_quote(
         return True
     if len(short) < 5:
         return False
-    return len(sa & sb) / min(len(sa), len(sb)) >= 0.5
+    return len(sa & sb) / min(len(sa), len(sb)) >= SAME_QUOTE
 
 
 def merge_quotes(
