@@ -16,6 +16,10 @@ from newsweave.grammar import is_clause
 # length the grammatical test decides, not the word count.
 MIN_WORDS = 6
 MAX_WORDS = 70  # longer ones are almost always run-together lists or segmentation misses
+# An article's first line without a final period is a standfirst (a sentence) only when it
+# is longer than a headline, which news style keeps to about ten words: "Local woman warns
+# of the dangers of breast implants" is the title, not the lead.
+STANDFIRST_WORDS = 15
 
 _URL = re.compile(r"https?://|www\.|\.com/|@\w{2,}|#\w{3,}|pic\.twitter", re.IGNORECASE)
 _NAVIGATION = re.compile(
@@ -55,6 +59,9 @@ _CAPTION = re.compile(
       | ,\ (?:(?:(?:second|third|fourth|fifth|sixth|far|first)\ )?(?:from\ )?(?:left|right)
           |center|centre|top|bottom|above|foreground|background),
       | ^(?:from\ )?(?:left|right)\ to\ right,
+      # an AP caption's closing date: "... at the Capitol in Washington, Tuesday, Feb. 6, 2018."
+      | ,\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?
+        \ (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\ \d{1,2},\ \d{4}\.?$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -141,7 +148,8 @@ def rejection(text: str, lead: bool = False) -> str | None:
         return "fragment"
     if _CREDIT_AFTER.search(text):
         return "navigation or caption"
-    if not ends and not (lead and ":" not in text and is_clause(text)):
+    standfirst = lead and len(words) >= STANDFIRST_WORDS and ":" not in text and is_clause(text)
+    if not ends and not standfirst:
         return "no end punctuation"
     return None
 

@@ -27,7 +27,7 @@ from newsweave.grammar import DETERMINERS, PREPOSITIONS, tokens
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.concepts import article_agreement
 from newsweave.summarize.picks import Pick, pick_text
-from newsweave.tokens import stem
+from newsweave.tokens import stem, words
 
 # Openers that refer back to an earlier sentence. "It" and "This" are included: in news
 # prose they almost always point at something said just before.
@@ -35,14 +35,23 @@ _DANGLING = re.compile(
     r"^[\"“‘']?(?:he|she|they|it|its|his|her|hers|their|theirs|them|him|this|these|those|that|"
     r"such|but|and|or|so|also|however|meanwhile|still|yet|then|thus|instead|"
     r"moreover|furthermore|besides|nevertheless|otherwise|later|earlier|both|another|"
-    r"the (?:former|latter|same)|other|others|additionally|likewise|similarly|nonetheless)\b",
+    r"the (?:former|latter|same)|other|others|additionally|likewise|similarly|nonetheless"
+    # an item of an enumeration the sentence before announced: "First, Pelosi said ..."
+    r"|(?:first|second|third|fourth|finally|lastly|next)(?=,))\b",
     re.IGNORECASE,
 )
 # A quotation attributed to a pronoun: '"I doubt it," he said in an interview' - who is he?
 _PRONOUN_ATTRIBUTED = re.compile(
-    r"^[\"“‘'][^\"”’]{1,400}[\"”’],?\s+(?:he|she|they|it)\s+(?:\w+ly\s+)?"
-    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued|noted"
-    r"|insisted|argued|replied|recalled|warned|declared|stated|tweeted)\b"
+    r"^(?:\"[^\"]{1,400}\"|“[^”]{1,400}”|‘[^‘]{1,400}’),?\s+(?:he|she|they|it)\s+(?:\w+ly\s+)?"
+    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|continued"
+    r"|continues|noted|notes|insisted|insists|argued|argues|replied|replies|recalled|recalls"
+    r"|warned|warns|declared|declares|stated|states|tweeted|tweets|quipped|quips|joked|jokes"
+    r"|laughed|laughs|admitted|admits|recounted|recounts)\b"
+)
+# ... or in an aside: "China, he said, poses a challenge to the US."
+_PRONOUN_ASIDE = re.compile(
+    r"^[^,\"“]{1,60}, (?:he|she|they) (?:said|says|added|adds|noted|notes|argued|argues"
+    r"|insisted|insists|warned|warns|believes|believed|thinks|thought),"
 )
 # "The request ...", "In the request, ...", "Under the deal, ...": a definite description
 # at the start of a sentence, maybe inside an opening prepositional phrase.
@@ -92,7 +101,11 @@ def bare_surname(text: str, names: dict[str, set[str]]) -> set[str] | None:
 def leans_back(text: str) -> bool:
     """Whether ``text`` opens with a word that needs the previous sentence to make sense,
     or with a quotation whose speaker is only a pronoun."""
-    return _DANGLING.match(text) is not None or _PRONOUN_ATTRIBUTED.match(text) is not None
+    return (
+        _DANGLING.match(text) is not None
+        or _PRONOUN_ATTRIBUTED.match(text) is not None
+        or _PRONOUN_ASIDE.match(text) is not None
+    )
 
 
 def definite_head(text: str) -> str | None:
@@ -118,10 +131,13 @@ def _looks_like_verb(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4
 
 
-def mentions(terms: frozenset[str], head: str) -> bool:
-    """Whether a sentence's content terms name ``head`` (a noun, or a verb of its stem:
-    "requested" names "the request")."""
-    return stem(head) in terms
+def mentions(text: str, head: str) -> bool:
+    """Whether ``text`` names ``head``: the noun itself, or a verb of its stem ("requested"
+    names "the request"), but not its plural ("Lawmakers in the Iowa legislature" do not
+    introduce "the GOP lawmaker")."""
+    root = stem(head)
+    plural = (head + "s", head + "es", head[:-1] + "ies")
+    return any(w == head or (stem(w) == root and w not in plural) for w in words(text))
 
 
 def reading_order(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[Pick]:
@@ -166,7 +182,7 @@ def reading_order(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[Pick]:
 def _introduces(doc: SegmentedCluster, block: list[Pick], head: str | None, full: set[str]) -> bool:
     """Whether a block names ``head`` (a definite description's noun) or one of ``full``."""
     if head is not None:
-        return any(mentions(doc.terms[p.index], head) for p in block)
+        return any(mentions(pick_text(doc, p), head) for p in block)
     return any(name in pick_text(doc, p) for p in block for name in full)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from newsweave.analyze.quotes import quote_spans
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.compress import Compression
 from newsweave.summarize.filters import rejection
 from newsweave.summarize.order import definite_head, leans_back, mentions
 from newsweave.summarize.picks import SAME_FACT, overlap
-from newsweave.tokens import content_terms
 
 
 @dataclass(frozen=True)
@@ -78,18 +78,39 @@ def _previous_text_sentence(doc: SegmentedCluster, index: int) -> int | None:
     return None
 
 
+def inside_quotes(doc: SegmentedCluster) -> set[int]:
+    """Sentences that begin inside a quotation opened in an earlier sentence: the second and
+    later sentences of a long quote ("Some have said that it is to contain China.") read as
+    the reporter's own words without the sentence that names the speaker."""
+    inside: set[int] = set()
+    by_article: dict[str, list[int]] = {}
+    for i, sentence in enumerate(doc.sentences):
+        by_article.setdefault(sentence.article_id, []).append(i)
+    for article_id, indices in by_article.items():
+        spans = quote_spans(doc.articles[article_id].text)
+        if not spans:
+            continue
+        for i in indices:
+            start = doc.sentences[i].start
+            if any(span.open < start < span.close for span in spans):
+                inside.add(i)
+    return inside
+
+
 def antecedents(doc: SegmentedCluster, units: list[Unit]) -> tuple[dict[int, int], set[int]]:
-    """For units that open with a pronoun or connective: the unit of the previous sentence of
-    the same article they need (its first, fullest form; a subheading in between is
-    skipped), and the units that have none."""
+    """For units that open with a pronoun or connective, or inside a quotation begun in an
+    earlier sentence: the unit of the previous sentence of the same article they need (its
+    first, fullest form; a subheading in between is skipped), and the units that have
+    none."""
     whole: dict[int, int] = {}
     for k, unit in enumerate(units):
         whole.setdefault(unit.index, k)  # the first (fullest) form of each sentence
     needs: dict[int, int] = {}
     orphans: set[int] = set()
+    quoted = inside_quotes(doc)
     for k, unit in enumerate(units):
         sentence = doc.sentences[unit.index]
-        if sentence.index == 0 or not leans_back(unit.text):
+        if sentence.index == 0 or not (leans_back(unit.text) or unit.index in quoted):
             continue
         previous = _previous_text_sentence(doc, unit.index)
         if previous is not None and previous in whole:
@@ -115,15 +136,15 @@ def introductions(
             continue
         article = doc.articles[sentence.article_id]
         earlier = range(unit.index - sentence.index, unit.index)
-        title_terms = frozenset(content_terms(article.title))
-        if not (mentions(title_terms, head) or any(mentions(doc.terms[i], head) for i in earlier)):
+        named_before = any(mentions(doc.sentences[i].text, head) for i in earlier)
+        if not (mentions(article.title, head) or named_before):
             continue  # a first mention ("The smoke of battle ..."): nothing to lean on
         previous = _previous_text_sentence(doc, unit.index)
         named = tuple(
             j
             for j, other in enumerate(units)
             if other.index != unit.index
-            and (other.index == previous or mentions(doc.terms[other.index], head))
+            and (other.index == previous or mentions(other.text, head))
             and definite_head(other.text) != head
         )
         if named:
