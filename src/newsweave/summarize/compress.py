@@ -39,7 +39,8 @@ _COLON_DATELINE = re.compile(
 )
 _DATELINE_CAPS = re.compile(r"^[A-Z]{3,}")  # a dateline starts with a city in capitals
 _AGENCY_DATELINE = re.compile(
-    r"^[^\"“]{2,60}?\((?:AP|AFP|Reuters|IANS|CNN|UPI|dpa|Xinhua|PTI|ANI|AAP)\)\s*[-—–:]*\s*"
+    r"^[^\"“]{2,60}?\((?:AP|AFP|Reuters|IANS|CNN|UPI|dpa|Xinhua|PTI|ANI|AAP|APP|EFE|ANSA|KUNA|WAM"
+    r"|SPA|QNA|IRNA|TASS|RIA|Yonhap|Kyodo|Bernama|BSS)\)\s*[-—–:]*\s*"
 )
 # Attribution is only dropped for institutional reporters of facts: removing "Assad said"
 # would turn a claim into a fact, removing "police said" does not change what is reported.

@@ -56,6 +56,7 @@ _CAPTION = re.compile(
       | ^[A-Z]{3,9}\ \d{1,2}:[ ]
       | \bplay\ video\b | \(opens\ in\ (?:a\ )?new\ window\)
       | \brating\ is\ available\ when\b | ^(?:reporter|anchor|narrator|host):[ ]
+      | ^(?-i:CLOSE)\ (?=[A-Z])
       | ,\ (?:(?:(?:second|third|fourth|fifth|sixth|far|first)\ )?(?:from\ )?(?:left|right)
           |center|centre|top|bottom|above|foreground|background),
       | ^(?:from\ )?(?:left|right)\ to\ right,

@@ -63,7 +63,7 @@ def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
     """Units that read on their own: no pronoun or connective needing a previous sentence,
     no definite description of something only an earlier sentence introduced."""
     needs, orphans = antecedents(doc, units)
-    introduced_by, unintroduced = introductions(doc, units)
+    introduced_by, unintroduced = introductions(doc, units, roles=False)
     leaning = needs.keys() | orphans | introduced_by.keys() | unintroduced
     return [u for k, u in enumerate(units) if k not in leaning]
 

@@ -48,6 +48,12 @@ _PRONOUN_ATTRIBUTED = re.compile(
     r"|warned|warns|declared|declares|stated|states|tweeted|tweets|quipped|quips|joked|jokes"
     r"|laughed|laughs|admitted|admits|recounted|recounts)\b"
 )
+# ... or at the end: 'A tax increase would "never pass the House," he said.'
+_PRONOUN_TAIL = re.compile(
+    r"[,\"”’]\s+(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|tells|wrote|writes"
+    r"|noted|notes|argued|argues|insisted|insists|warned|warns|explained|explains|recalled"
+    r"|recalls)\b[^.!?\"“”]{0,60}[.!?]?$"
+)
 # ... or in an aside: "China, he said, poses a challenge to the US."
 _PRONOUN_ASIDE = re.compile(
     r"^[^,\"“]{1,60}, (?:he|she|they) (?:said|says|added|adds|noted|notes|argued|argues"
@@ -105,6 +111,7 @@ def leans_back(text: str) -> bool:
         _DANGLING.match(text) is not None
         or _PRONOUN_ATTRIBUTED.match(text) is not None
         or _PRONOUN_ASIDE.match(text) is not None
+        or _PRONOUN_TAIL.search(text) is not None
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from newsweave.analyze._lexicon import ROLE_WORDS
 from newsweave.analyze.quotes import quote_spans
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.compress import Compression
@@ -121,12 +122,13 @@ def antecedents(doc: SegmentedCluster, units: list[Unit]) -> tuple[dict[int, int
 
 
 def introductions(
-    doc: SegmentedCluster, units: list[Unit]
+    doc: SegmentedCluster, units: list[Unit], roles: bool = True
 ) -> tuple[dict[int, tuple[int, ...]], set[int]]:
     """For units that open with a definite description of something their article named
     before ("In the request, ...", "The move ..."): the units that name it too (any article,
-    the previous sentence of its own included), one of which must come with it; and the units no
-    candidate introduces."""
+    the previous sentence of its own included), one of which must come with it; and the
+    units no candidate introduces. ``roles``: whether a role ("The GOP lawmaker claimed")
+    counts as a back-reference."""
     needs: dict[int, tuple[int, ...]] = {}
     orphans: set[int] = set()
     for k, unit in enumerate(units):
@@ -137,7 +139,9 @@ def introductions(
         article = doc.articles[sentence.article_id]
         earlier = range(unit.index - sentence.index, unit.index)
         named_before = any(mentions(doc.sentences[i].text, head) for i in earlier)
-        if not (mentions(article.title, head) or named_before):
+        # "The GOP lawmaker claimed ...": in a brief, a role always refers to someone named
+        # before (``roles``); a headline may describe its subject by role.
+        if not ((roles and head in ROLE_WORDS) or mentions(article.title, head) or named_before):
             continue  # a first mention ("The smoke of battle ..."): nothing to lean on
         previous = _previous_text_sentence(doc, unit.index)
         named = tuple(
