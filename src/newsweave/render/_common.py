@@ -9,10 +9,14 @@ from newsweave.model import Brief, Claim, ClaimValue, Source, SummarySentence, T
 
 
 def restates(headline: str, sentence: str) -> bool:
-    """Whether ``headline`` is ``sentence`` or a shortening of it (its words, in order)."""
-    wanted = headline.lower().split()
-    words = iter(sentence.lower().split())
+    """Whether ``headline`` is ``sentence`` or a shortening of it (its words, in order; a
+    shortening may end a word with the sentence's final period)."""
+    wanted = [w.strip(_PUNCTUATION) for w in headline.lower().split()]
+    words = iter(w.strip(_PUNCTUATION) for w in sentence.lower().split())
     return bool(wanted) and all(any(w == x for x in words) for w in wanted)
+
+
+_PUNCTUATION = ".,;:!?\"'”’“‘()"
 
 
 def below_headline(brief: Brief) -> list[SummarySentence]:
