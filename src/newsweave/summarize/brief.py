@@ -84,11 +84,16 @@ def _title_key(term: str) -> str:
     return "^" + (term[:-1] if term.endswith("e") and len(term) > 4 else term)
 
 
-def unit_concepts_of(text: str, weights: dict[str, float]) -> list[str]:
-    """The weighted concepts a text covers: its recurring bigrams and its title words."""
-    bigrams = [c for c in bigram_concepts(text) if c in weights]
-    titled = dict.fromkeys(_title_key(t) for t in content_terms(text))
-    return bigrams + [t for t in titled if t in weights]
+def unit_concepts_of(
+    text: str, weights: dict[str, float], bigrams: list[str] | None = None, titled: bool = True
+) -> list[str]:
+    """The weighted concepts a text covers: its recurring bigrams (``bigrams`` when the
+    caller has them) and, when the cluster has titles (``titled``), its title words."""
+    found = [c for c in (bigram_concepts(text) if bigrams is None else bigrams) if c in weights]
+    if not titled:
+        return found
+    keys = dict.fromkeys(_title_key(t) for t in content_terms(text))
+    return found + [t for t in keys if t in weights]
 
 
 def concept_weights(
@@ -165,15 +170,24 @@ def select_brief(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     agreement = article_agreement(doc)
     per_sentence = [bigram_concepts(s.text) for s in doc.sentences]
     weights = concept_weights(doc, agreement, per_sentence)
-    weights.update(title_concepts(doc, agreement))
+    titles = title_concepts(doc, agreement)
+    weights.update(titles)
     alone = {
-        i: sum(weights[c] for c in unit_concepts_of(doc.sentences[i].text, weights))
+        i: sum(
+            weights[c]
+            for c in unit_concepts_of(doc.sentences[i].text, weights, per_sentence[i], bool(titles))
+        )
         for i in content
     }
     units = brief_units(doc, shortlist(doc, content, alone))
     if lead is not None:
         units = [lead, *(u for u in units if u.index != lead.index or u.text != lead.text)]
-    unit_concepts = [unit_concepts_of(u.text, weights) for u in units]
+    unit_concepts = [
+        unit_concepts_of(
+            u.text, weights, None if u.compression else per_sentence[u.index], bool(titles)
+        )
+        for u in units
+    ]
     ids: dict[str, int] = {}
     concepts = [[ids.setdefault(c, len(ids)) for c in cs] for cs in unit_concepts]
     concept_weight = [0.0] * len(ids)

@@ -10,6 +10,7 @@ an editor's own summary of an article, cast votes of their own.
 from __future__ import annotations
 
 import math
+from weakref import WeakKeyDictionary
 
 from newsweave.segment import SegmentedCluster
 from newsweave.tokens import content_terms
@@ -25,10 +26,20 @@ def position_vote(index: int) -> float:
     return HALF_VOTE_POSITION / (HALF_VOTE_POSITION + index)
 
 
+# Per segmented cluster, computed once: the brief, its lead and the reading order ask for it.
+_AGREEMENT: WeakKeyDictionary[SegmentedCluster, dict[str, float]] = WeakKeyDictionary()
+
+
 def article_agreement(doc: SegmentedCluster) -> dict[str, float]:
     """How much each article agrees with the rest of the cluster: the cosine between its
     term counts and the summed counts of the other articles, scaled so that the most central
     article has 1. A cluster of one article trusts it fully."""
+    if doc not in _AGREEMENT:
+        _AGREEMENT[doc] = _agreement(doc)
+    return dict(_AGREEMENT[doc])
+
+
+def _agreement(doc: SegmentedCluster) -> dict[str, float]:
     vectors: dict[str, dict[str, int]] = {a.id: {} for a in doc.cluster.articles}
     for sentence, terms in zip(doc.sentences, doc.ordered_terms, strict=True):
         vec = vectors[sentence.article_id]

@@ -8,6 +8,7 @@ navigation and social media), never at its topic, so they carry over to unseen c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsweave.grammar import is_clause
 
@@ -15,6 +16,7 @@ from newsweave.grammar import is_clause
 # ("Thousands lost power." is news, "Technical considerations." is a heading): below this
 # length the grammatical test decides, not the word count.
 MIN_WORDS = 6
+UPPER_SHARE = 0.6  # a sentence with more capitals than this share of its letters shouts
 MAX_WORDS = 70  # longer ones are almost always run-together lists or segmentation misses
 # An article's first line without a final period is a standfirst (a sentence) only when it
 # is longer than a headline, which news style keeps to about ten words: "Local woman warns
@@ -86,9 +88,11 @@ _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’(?!\w)")
 
 def _mostly_upper(text: str) -> bool:
     """All capitals, or mostly (a transcript or a headline in capitals run into a sentence)."""
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return text.isupper() or (len(letters) > 20 and upper > 0.6 * len(letters))
+    upper = sum(map(str.isupper, text))
+    if upper <= UPPER_SHARE * 20:
+        return text.isupper()  # too few capitals to be "mostly", unless all there are
+    letters = sum(map(str.isalpha, text))
+    return text.isupper() or (letters > 20 and upper > UPPER_SHARE * letters)
 
 
 # Single quotation marks (British style): an opening mark starts a word ("'Kim's", "‘No"), a
@@ -114,6 +118,7 @@ def first_person(text: str) -> bool:
     return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
 
 
+@lru_cache(maxsize=65536)
 def rejection(text: str, lead: bool = False) -> str | None:
     """Why ``text`` is not summary material, or None when it is. ``lead``: the text is the
     first sentence of its article, where a standfirst without a final period is common (a

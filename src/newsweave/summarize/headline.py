@@ -14,6 +14,7 @@ headline has no previous sentence.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
@@ -68,7 +69,18 @@ def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
     return [u for k, u in enumerate(units) if k not in leaning]
 
 
+# Per segmented cluster and budget: a digest asks for the headline, and the brief for its lead.
+_HEADLINES: WeakKeyDictionary[SegmentedCluster, dict[Budget, list[Pick]]] = WeakKeyDictionary()
+
+
 def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
+    known = _HEADLINES.setdefault(doc, {})
+    if budget not in known:
+        known[budget] = _select_headline(doc, budget)
+    return list(known[budget])
+
+
+def _select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     content, rejected = content_sentences(doc)
     units = standalone(doc, headline_units(doc, content))
     if budget.words is not None and not any(u.words <= budget.words for u in units):
@@ -108,8 +120,9 @@ def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         units = [units[k] for k in keep]
         concepts = [concepts[k] for k in keep]
         bonus = [bonus[k] for k in keep]
-    conflicts = same_fact_pairs(doc, units)
     max_units = MAX_UNITS if budget.sentences is None else min(MAX_UNITS, budget.sentences)
+    # One unit cannot state a fact twice: pairs of units only matter for two or more.
+    conflicts = same_fact_pairs(doc, units) if max_units > 1 else {}
     problem = CoverageProblem(
         lengths=[u.words for u in units],
         concepts=concepts,

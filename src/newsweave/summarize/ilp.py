@@ -87,6 +87,8 @@ def solve(problem: CoverageProblem, time_limit: float = TIME_LIMIT) -> Solution:
     n = len(problem.lengths)
     if n == 0 or problem.budget <= 0:
         return Solution((), 0.0, "empty")
+    if problem.max_units == 1 and not (problem.requires or problem.requires_any or problem.fixed):
+        return _best_single(problem)
     greedy = solve_greedy(problem)
     found = _solve_milp(problem, time_limit, greedy.value)
     if isinstance(found, float):
@@ -97,6 +99,16 @@ def solve(problem: CoverageProblem, time_limit: float = TIME_LIMIT) -> Solution:
             method = "ilp" if found.proven else "ilp, best found within the effort limit"
             return Solution(tuple(sorted(found)), value, method, {"greedy_value": greedy.value})
     return greedy
+
+
+def _best_single(problem: CoverageProblem) -> Solution:
+    """One unit at most: the optimum is the single fitting unit of most value (ties: the
+    earliest), found exactly without a solver."""
+    fitting = [i for i in range(len(problem.lengths)) if problem.lengths[i] <= problem.budget]
+    if not fitting:
+        return Solution((), 0.0, "empty")
+    best = max(fitting, key=lambda i: (problem.value([i]), -i))
+    return Solution((best,), problem.value([best]), "exact, one unit")
 
 
 def reduce_concepts(problem: CoverageProblem) -> tuple[list[float], list[list[int]], list[float]]:

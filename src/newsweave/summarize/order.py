@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from newsweave.grammar import DETERMINERS, PREPOSITIONS, tokens
 from newsweave.segment import SegmentedCluster
@@ -84,7 +86,17 @@ _SURNAME_OPENER = re.compile(
 _NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][a-z][\w'’-]*\b")
 
 
+_NAMES: WeakKeyDictionary[SegmentedCluster, dict[str, set[str]]] = WeakKeyDictionary()
+
+
 def full_names(doc: SegmentedCluster) -> dict[str, set[str]]:
+    """Surname -> the fuller names the cluster writes it in (read once per cluster)."""
+    if doc not in _NAMES:
+        _NAMES[doc] = _full_names(doc)
+    return _NAMES[doc]
+
+
+def _full_names(doc: SegmentedCluster) -> dict[str, set[str]]:
     """Surname -> the fuller names the cluster writes it in ("Madden" -> {"Kevin Madden"}),
     for words never written in lower case (names, not "Police" of "Capitol Police")."""
     lower: set[str] = set()
@@ -144,9 +156,21 @@ def mentions(text: str, head: str) -> bool:
     """Whether ``text`` names ``head``: the noun itself, or a verb of its stem ("requested"
     names "the request"), but not its plural ("Lawmakers in the Iowa legislature" do not
     introduce "the GOP lawmaker")."""
+    stems = _stems(text)
     root = stem(head)
-    plural = (head + "s", head + "es", head[:-1] + "ies")
-    return any(w == head or (stem(w) == root and w not in plural) for w in words(text))
+    if root not in stems:
+        return False
+    plural = {head + "s", head + "es", head[:-1] + "ies"}
+    return any(w not in plural for w in stems[root])
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> dict[str, frozenset[str]]:
+    """The words of ``text`` by their stem."""
+    found: dict[str, set[str]] = {}
+    for w in words(text):
+        found.setdefault(stem(w), set()).add(w)
+    return {root: frozenset(ws) for root, ws in found.items()}
 
 
 def reading_order(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[Pick]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from newsweave.analyze._lexicon import ROLE_WORDS
 from newsweave.analyze.quotes import quote_spans
@@ -12,6 +13,7 @@ from newsweave.summarize.compress import Compression
 from newsweave.summarize.filters import rejection
 from newsweave.summarize.order import definite_head, leans_back, mentions
 from newsweave.summarize.picks import SAME_FACT, overlap
+from newsweave.tokens import stem
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,21 @@ class Unit:
         return tuple((start + a, start + b) for a, b in self.compression.spans)
 
 
+# Per segmented cluster, read once: the brief asks for them again for its lead (a headline).
+_CONTENT: WeakKeyDictionary[SegmentedCluster, tuple[list[int], dict[str, int]]] = (
+    WeakKeyDictionary()
+)
+
+
 def content_sentences(doc: SegmentedCluster) -> tuple[list[int], dict[str, int]]:
     """Indices of sentences fit for a summary, and how many were rejected for each reason."""
+    if doc not in _CONTENT:
+        _CONTENT[doc] = _content_sentences(doc)
+    kept, rejected = _CONTENT[doc]
+    return list(kept), dict(rejected)
+
+
+def _content_sentences(doc: SegmentedCluster) -> tuple[list[int], dict[str, int]]:
     kept: list[int] = []
     rejected: dict[str, int] = {}
     for i, sentence in enumerate(doc.sentences):
@@ -79,10 +94,19 @@ def _previous_text_sentence(doc: SegmentedCluster, index: int) -> int | None:
     return None
 
 
-def inside_quotes(doc: SegmentedCluster) -> set[int]:
+_INSIDE: WeakKeyDictionary[SegmentedCluster, frozenset[int]] = WeakKeyDictionary()
+
+
+def inside_quotes(doc: SegmentedCluster) -> frozenset[int]:
     """Sentences that begin inside a quotation opened in an earlier sentence: the second and
     later sentences of a long quote ("Some have said that it is to contain China.") read as
     the reporter's own words without the sentence that names the speaker."""
+    if doc not in _INSIDE:
+        _INSIDE[doc] = frozenset(_inside_quotes(doc))
+    return _INSIDE[doc]
+
+
+def _inside_quotes(doc: SegmentedCluster) -> set[int]:
     inside: set[int] = set()
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(doc.sentences):
@@ -131,14 +155,20 @@ def introductions(
     counts as a back-reference."""
     needs: dict[int, tuple[int, ...]] = {}
     orphans: set[int] = set()
+    heads = [definite_head(u.text) for u in units]
+
+    def names(index: int, text: str, head: str) -> bool:
+        # The sentence's stemmed terms rule most sentences out before its words are read.
+        return stem(head) in doc.terms[index] and mentions(text, head)
+
     for k, unit in enumerate(units):
-        head = definite_head(unit.text)
+        head = heads[k]
         sentence = doc.sentences[unit.index]
         if head is None or sentence.index == 0:
             continue
         article = doc.articles[sentence.article_id]
         earlier = range(unit.index - sentence.index, unit.index)
-        named_before = any(mentions(doc.sentences[i].text, head) for i in earlier)
+        named_before = any(names(i, doc.sentences[i].text, head) for i in earlier)
         # "The GOP lawmaker claimed ...": in a brief, a role always refers to someone named
         # before (``roles``); a headline may describe its subject by role.
         if not ((roles and head in ROLE_WORDS) or mentions(article.title, head) or named_before):
@@ -148,8 +178,8 @@ def introductions(
             j
             for j, other in enumerate(units)
             if other.index != unit.index
-            and (other.index == previous or mentions(other.text, head))
-            and definite_head(other.text) != head
+            and (other.index == previous or names(other.index, other.text, head))
+            and heads[j] != head
         )
         if named:
             needs[k] = named
