@@ -28,6 +28,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from newsweave.clean import is_headline_only
 from newsweave.dedupe import Deduplicator, fold
 from newsweave.model import Article, Cluster
 from newsweave.tokens import STOP_WORDS, terms_of_words, words
@@ -119,7 +120,10 @@ Tokens = tuple[list[str], list[str]]  # words of the title, words of the body
 
 
 def tokenize(article: Article) -> Tokens:
-    """Split once; dedupe and clustering both read the words."""
+    """Split once; dedupe and clustering both read the words. A headline-only article's
+    text is its title: its words are counted once, as a title."""
+    if is_headline_only(article):
+        return words(article.title), []
     return words(article.title), words(article.text)
 
 

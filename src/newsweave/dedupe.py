@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from newsweave.clean import is_headline_only
 from newsweave.errors import MissingExtraError
 from newsweave.model import Article, replace
 from newsweave.tokens import words
@@ -34,6 +35,10 @@ SHINGLE_WORDS = 3
 THRESHOLD = 0.4
 NUM_PERM = 128
 CAPACITY = 50_000
+# A headline has a handful of shingles, too few for MinHash's estimate (its error is about
+# 1/sqrt(NUM_PERM) = 0.09): two headlines sharing 2 of 8 shingles could pass 0.4. Texts
+# this short keep their exact shingle set and candidates are confirmed by exact Jaccard.
+EXACT_SHINGLES = 64
 
 
 if TYPE_CHECKING:
@@ -65,9 +70,10 @@ def shingles_of_words(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes
     return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
-def signature(tokens: list[str], num_perm: int = NUM_PERM) -> MinHash:
+def signature(grams: set[bytes], num_perm: int = NUM_PERM) -> MinHash:
+    """The MinHash of a set of shingles."""
     minhash: MinHash = _datasketch().MinHash(num_perm=num_perm, hashfunc=_hash32)
-    minhash.update_batch(list(shingles_of_words(tokens)))
+    minhash.update_batch(list(grams))
     return minhash
 
 
@@ -85,6 +91,7 @@ class Deduplicator:
     capacity: int = CAPACITY
     _lsh: MinHashLSH = field(init=False, repr=False)
     _signatures: dict[str, MinHash] = field(init=False, default_factory=dict, repr=False)
+    _short: dict[str, frozenset[bytes]] = field(init=False, default_factory=dict, repr=False)
     _order: deque[str] = field(init=False, default_factory=deque, repr=False)
 
     def __post_init__(self) -> None:
@@ -100,31 +107,43 @@ class Deduplicator:
 
     def original_of_words(self, key: str, tokens: list[str]) -> str | None:
         """``original_of`` for text already split by ``tokens.words``."""
-        minhash = signature(tokens, self.num_perm)
+        grams = shingles_of_words(tokens)
+        minhash = signature(grams, self.num_perm)
+        short = frozenset(grams) if len(grams) <= EXACT_SHINGLES else None
         best, best_score = None, self.threshold
         for candidate in self._lsh.query(minhash):
-            score = minhash.jaccard(self._signatures[candidate])
+            other = self._short.get(candidate)
+            if short is not None and other is not None:
+                score = len(short & other) / len(short | other)
+            else:
+                score = minhash.jaccard(self._signatures[candidate])
             if score >= best_score:
                 best, best_score = candidate, score
         if best is not None:
             return str(best)
         if key in self._signatures:  # the same id twice: the same article again
             return key
-        self._remember(key, minhash)
+        self._remember(key, minhash, short)
         return None
 
-    def _remember(self, key: str, minhash: MinHash) -> None:
+    def _remember(self, key: str, minhash: MinHash, short: frozenset[bytes] | None) -> None:
         self._lsh.insert(key, minhash)
         self._signatures[key] = minhash
+        if short is not None:
+            self._short[key] = short
         self._order.append(key)
         while len(self._order) > self.capacity:
             old = self._order.popleft()
             self._lsh.remove(old)
             del self._signatures[old]
+            self._short.pop(old, None)
 
 
 def dedupe_text(article: Article) -> str:
-    """What is compared: the title and the body (the byline is not part of it)."""
+    """What is compared: the title and the body (the byline is not part of it); a
+    headline-only article's headline once."""
+    if is_headline_only(article):
+        return article.title
     return f"{article.title}\n{article.text}"
 
 
