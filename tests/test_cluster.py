@@ -73,7 +73,7 @@ def test_an_event_is_bounded_in_time(example_cluster: Cluster) -> None:
 
 
 def test_open_events_are_capped(example_cluster: Cluster) -> None:
-    clusterer = EventClusterer(max_open=1, threshold=0.99, deduplicate=False)
+    clusterer = EventClusterer(max_open=1, threshold=1.0, deduplicate=False)  # nothing joins
     closed = [c for a in example_cluster.articles for c in clusterer.add(a)]
     assert len(closed) == 3
     assert clusterer.open_events == 1
