@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks._stream_data import data_dir
-from newsweave.events import clean_stream
 from newsweave.ingest import read_inputs
 from newsweave.model import Article, Problem, RawDocument
+from newsweave.pipeline.cleaning import clean
 from newsweave.segment import split_sentences
 
 VARIANTS = ("full", "headline", "snippet")
@@ -88,7 +88,7 @@ def variant_of(article: Article, variant: str) -> tuple[str, str]:
 def cleaned_events(path: Path) -> dict[str, list[Article]]:
     """The dataset's events with their cleaned articles, in file order."""
     events: dict[str, list[Article]] = {}
-    for item in clean_stream(read_inputs([str(path)])):
+    for item in clean(read_inputs([str(path)])):
         if not isinstance(item, Problem) and item.group is not None:
             events.setdefault(item.group, []).append(item.article)
     return events

@@ -31,8 +31,8 @@ from newsweave.cluster import THRESHOLD, EventClusterer, OpenEvent
 from newsweave.cluster_join import FEATURES, LEXICAL, SEMANTIC, JoinModel
 from newsweave.embed import Encoder, Vectors, get_encoder
 from newsweave.evaluation.cluster_metrics import score_clustering
-from newsweave.events import clean_stream
 from newsweave.model import Article, Problem
+from newsweave.pipeline.cleaning import clean
 
 DATASETS = ("wcep-dev", "multinews-dev")
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4)
@@ -83,7 +83,7 @@ def streams(folder_events: dict[str, dict[str, list[Article]]], half: int) -> li
 def _stream(name: str, docs: list) -> Stream:  # type: ignore[type-arg]
     articles, truth = [], {}
     label = {d.origin: d.label for d in docs}
-    for item in clean_stream(docs):
+    for item in clean(docs):
         if isinstance(item, Problem):
             truth[item.where] = label[item.where]
         else:

@@ -17,10 +17,10 @@ from newsweave.cli import main
 from newsweave.cluster import cluster_articles
 from newsweave.dedupe import Deduplicator, dedupe
 from newsweave.evaluation.cluster_metrics import recluster
-from newsweave.events import read_articles
 from newsweave.ingest import read_bytes, read_inputs
 from newsweave.model import Article, Problem, RawDocument
 from newsweave.pipeline import load, make_brief
+from newsweave.pipeline.stream import read_articles
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ than keeping junk.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections import Counter
@@ -31,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsweave.errors import excerpt
-from newsweave.model import Article, Problem, RawDocument, RemovedLine
+from newsweave.language import detect_language
+from newsweave.model import Article, Problem, RawDocument, RemovedLine, article_id
 from newsweave.tokens import content_terms
 
 _I = re.IGNORECASE
@@ -637,12 +637,6 @@ def _strip_dateline(first: str, places: set[str], removed: list[RemovedLine]) ->
     return first
 
 
-def article_id(origin: str, text: str) -> str:
-    """A stable id: the same file with the same text always gets the same id."""
-    digest = hashlib.sha1(f"{origin}\x00{text}".encode(), usedforsecurity=False)
-    return digest.hexdigest()[:16]
-
-
 def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> Article | Problem:
     """One cleaned article, or the Problem of an input with neither title nor text.
 
@@ -650,6 +644,7 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
     only repeats its title) is an article: its headline becomes its text, so it is
     clustered, summarized and shown like any other.
     """
+    origin = printable(raw.origin)  # a file name may hold control characters too
     cleaned = clean_text(
         printable(raw.text),
         printable(raw.title),
@@ -661,24 +656,25 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
             reason = "empty article: no title and no text"
             if raw.text.strip() or raw.title.strip():
                 reason = "empty article: no title and no text after cleaning"
-            return Problem(raw.origin, reason)
+            return Problem(origin, reason)
         furniture = _furniture_title(cleaned.title)
         if furniture:
             reason = f"empty article: no text, and the title is page furniture ({furniture})"
-            return Problem(raw.origin, reason)
+            return Problem(origin, reason)
         cleaned = headline_only(cleaned)
     return Article(
-        id=article_id(raw.origin, raw.text or raw.title),
+        id=article_id(origin, raw.text or raw.title),
         text=cleaned.text,
         title=cleaned.title,
         source=printable(raw.source) or _agency_from(cleaned.removed),
         url=printable(raw.url),
         published=raw.published,
         byline=printable(raw.byline) or _byline_from(cleaned.removed),
-        origin=raw.origin,
+        origin=origin,
         removed=cleaned.removed,
         also_published_by=raw.also_published_by,
         copies=raw.copies,
+        language=detect_language(f"{cleaned.title}\n{cleaned.text}"),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import zlib
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,15 @@ CAPACITY = 50_000
 # 1/sqrt(NUM_PERM) = 0.09): two headlines sharing 2 of 8 shingles could pass 0.4. Texts
 # this short keep their exact shingle set and candidates are confirmed by exact Jaccard.
 EXACT_SHINGLES = 64
+
+
+def outlet_key(article: Article) -> str:
+    """Who an article speaks for: its outlet when known, else the article itself."""
+    return (article.source or "").strip().lower() or f"article:{article.id}"
+
+
+def independent_sources(articles: Sequence[Article]) -> int:
+    return len({outlet_key(a) for a in articles})
 
 
 if TYPE_CHECKING:

@@ -9,17 +9,22 @@ from newsweave.cli import _output
 from newsweave.cli._args import positive_int
 from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.config import Settings
+from newsweave.dates import to_date
 from newsweave.errors import NewsweaveError, NoInputError
 from newsweave.model import Brief, Problem
-from newsweave.pipeline import load, make_briefs
+from newsweave.pipeline import load, make_briefs, split_events
+from newsweave.pipeline.store import save_briefs as store_briefs
 from newsweave.render import FORMATS, render
 
 
 def iso_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got '{value}'") from None
+        day = to_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("expected a date like 2016-12-08, got nothing")
+    return day
 
 
 def add_budget_options(parser: argparse.ArgumentParser) -> None:
@@ -60,6 +65,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--date", type=iso_date, help="reference date for relative dates (YYYY-MM-DD)"
     )
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="articles that look like different events (or languages) get a brief each",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
     add_store_option(parser, "also save the briefs in the store")
     add_dask_options(parser)
@@ -80,16 +90,20 @@ def run(args: argparse.Namespace) -> int:
         _output.report_problems(loaded.problems)
     if not loaded.clusters:
         raise NoInputError("no usable articles in the given input")
-    show = len(loaded.clusters) > 1 and not args.quiet
+    clusters = split_events(loaded.clusters) if args.split else loaded.clusters
+    show = len(clusters) > 1 and not args.quiet
     with (
         open_runner(args, quiet=args.quiet) as runner,
-        _output.progress_bar("summarizing", len(loaded.clusters), enabled=show) as bar,
+        _output.progress_bar("summarizing", len(clusters), enabled=show) as bar,
     ):
         briefs, failed = make_briefs(
-            loaded.clusters, settings, runner, lambda n: bar.advance(bar.task_ids[0], n)
+            clusters, settings, runner, lambda n: bar.advance(bar.task_ids[0], n)
         )
     if not args.quiet:
         _output.report_problems(failed)
+        for brief in briefs:
+            for warning in brief.warnings:
+                _output.warn(f"cluster {brief.cluster_id}: {warning}")
     if not briefs:
         raise NewsweaveError("no cluster could be summarized")
     _output.write_result(render(briefs, args.format, explain=args.explain), args.output)
@@ -99,18 +113,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def save_briefs(briefs: list[Brief], problems: list[Problem], url: str | None, quiet: bool) -> None:
-    """Save each brief as a cluster of the store (one transaction per brief)."""
-    from newsweave.store import open_store  # SQLAlchemy only when --store is used
-
-    store = open_store(url)
-    try:
-        # The run's rejected inputs are recorded once, with its first brief.
-        ids = [
-            store.save_brief(b, problems=problems if i == 0 else ()).id
-            for i, b in enumerate(briefs)
-        ]
-    finally:
-        store.close()
+    """Save the briefs (``pipeline.store.save_briefs``) and say where."""
+    ids, where = store_briefs(briefs, problems, url)
     if not quiet:
         listed = ", ".join(str(i) for i in ids)
-        _output.stderr.print(f"stored as cluster {listed} in {store.url}", highlight=False)
+        _output.stderr.print(f"stored as cluster {listed} in {where}", highlight=False)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from newsweave.dates import to_date
 
 # Ids are 32-bit: PostgreSQL's INTEGER, and far below SQLite's 64-bit limit.
 MAX_ID = 2**31 - 1
@@ -18,6 +20,8 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # error response grows to hundreds of megabytes. With it, validation stops at the first
 # item too many.
 MAX_ITEMS = 10_000
+# A date, or a datetime ("2017-06-01T10:00:00", the format our JSON Lines use): its day.
+DateIn = Annotated[dt.date | None, BeforeValidator(to_date)]
 
 
 class ErrorOut(BaseModel):
@@ -38,7 +42,7 @@ class ArticleIn(BaseModel):
     title: str = Field("", max_length=1000)
     source: str = Field("", max_length=200, description="outlet name")
     url: str = Field("", max_length=2000)
-    published: dt.date | None = None
+    published: DateIn = None
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:
@@ -67,6 +71,7 @@ class ArticleOut(BaseModel):
     published: dt.date | None
     origin: str
     chars: int
+    language: str = Field("", description="ISO 639-1 code detected when cleaned; '' if unknown")
     created: dt.datetime
 
 
@@ -97,7 +102,7 @@ class ClusterIn(BaseModel):
     sentences: Annotated[int, Field(ge=1, le=500)] | None = None
     summarizer: str = Field("default", min_length=1, max_length=64)
     analyze: bool = Field(True, description="add quotes, disagreements, timeline, people")
-    reference_date: dt.date | None = Field(
+    reference_date: DateIn = Field(
         None, description="date that relative dates ('on Tuesday') count from"
     )
 
@@ -122,6 +127,10 @@ class ClusterOut(BaseModel):
 class ClusterDetail(ClusterOut):
     article_ids: list[int]
     rejected: list[ProblemOut]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="caveats of the brief, e.g. articles that look like different events",
+    )
     brief: dict[str, Any] = Field(description="the Brief, as `newsweave summarize --format json`")
 
 
