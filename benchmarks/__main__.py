@@ -26,11 +26,14 @@ from benchmarks import (
     quality,
     quote_attribution,
     segmentation,
+    semantic_candidates,
+    semantic_support,
     speed,
     stream_cluster_bounds,
     stream_clusters,
     stream_dedupe,
     stream_throughput,
+    stream_tune,
     summarizer_speed,
 )
 from benchmarks._common import DOCS, default_data_dir, utc_now
@@ -78,7 +81,23 @@ SECTIONS: list[Any] = [
     analysis_speed,
     quote_attribution,
     cleaning,
-    Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
+    Standalone(stream_clusters, "stream_clusters", "event clustering on dated streams (B-cubed)"),
+    Standalone(
+        stream_tune, "stream_tune", "event clustering: fitting the join model", encoder="wordllama"
+    ),
+    Standalone(
+        stream_tune,
+        "stream_tune_lexical",
+        "event clustering: the join model of the lexical path",
+        encoder="none",
+    ),
+    Standalone(semantic_support, "semantic_support", "support counting of paraphrased facts"),
+    Standalone(
+        semantic_candidates,
+        "semantic_candidates",
+        "semantic encoders: speed and clustering quality",
+        quick=False,
+    ),
     Standalone(stream_cluster_bounds, "stream_cluster_bounds", "event clustering: batch bounds"),
     Standalone(
         stream_throughput,

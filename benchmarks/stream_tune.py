@@ -131,7 +131,9 @@ def fit(pairs: list[tuple[tuple[float, ...], int]], name: str, semantic: bool) -
     return JoinModel(name, round(float(model.intercept_[0]), 3), weights)
 
 
-def score(stream: Stream, encoder: Encoder | None, model: JoinModel, threshold: float) -> tuple:  # type: ignore[type-arg]
+def score(
+    stream: Stream, encoder: Encoder | None, model: JoinModel | None, threshold: float
+) -> tuple[float, float, float]:
     clusterer = EventClusterer(threshold=threshold, deduplicate=False, encoder=encoder, model=model)
     closed = [c for a in stream.articles for c in clusterer.add(a)] + clusterer.close_all()
     predicted: dict[str, Hashable] = {w: f"rejected:{w}" for w in stream.truth}
