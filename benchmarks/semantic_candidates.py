@@ -37,7 +37,8 @@ import numpy as np
 from benchmarks import stream_tune
 from benchmarks._stream_data import base_parser, data_dir, machine
 from benchmarks.dated_stream import cleaned_events
-from newsweave.cluster import EMBEDDED_WORDS, THRESHOLD
+from newsweave.cluster import EMBEDDED_WORDS
+from newsweave.cluster_join import LEXICAL, SEMANTIC
 from newsweave.embed import Encoder, Vectors, load_wordllama
 from newsweave.tokens import words
 
@@ -227,7 +228,8 @@ def run(args: argparse.Namespace) -> str:
         f"time) to embed a headline and {EMBEDDED_WORDS} words, and a headline alone, one "
         f"text at a time ({len(sample)} dev articles). Quality: B-cubed F1 of the clusterer "
         "with the join model fitted for that encoder on one half of the dev events and "
-        f"scored on the other (half 0 / half 1), join at p ≥ {THRESHOLD}. Cross-lingual: "
+        f"scored on the other (half 0 / half 1), join at p ≥ {SEMANTIC.threshold} "
+        f"(lexical only: {LEXICAL.threshold}, its own). Cross-lingual: "
         f"{len(CROSS_LINGUAL)} events × 4 languages of headlines; share whose nearest "
         "other-language headline is of the same event, mean cosine same / other event.",
         "",
@@ -251,10 +253,11 @@ def run(args: argparse.Namespace) -> str:
         cached = stream_tune.CachedEncoder(encoder) if encoder is not None else None
         pairs = {h: [p for s in halves[h] for p in stream_tune.collect(s, cached)] for h in (0, 1)}
         models = {h: stream_tune.fit(pairs[h], f"h{h}", cached is not None) for h in (0, 1)}
+        threshold = (SEMANTIC if cached is not None else LEXICAL).threshold
         cells = []
         for i in range(len(names)):
             f1 = [
-                stream_tune.score(halves[h][i], cached, models[1 - h], THRESHOLD)[2] for h in (0, 1)
+                stream_tune.score(halves[h][i], cached, models[1 - h], threshold)[2] for h in (0, 1)
             ]
             cells.append(f"{f1[0]:.3f} / {f1[1]:.3f}")
         if encoder is None:

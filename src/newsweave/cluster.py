@@ -53,10 +53,10 @@ WINDOW_DAYS = 3
 # its first report (and a week before its last), so a story told again and again, a
 # budget fight or a war, becomes a sequence of events instead of one that chains years.
 MAX_SPAN_DAYS = 7
-# Probability (of the join model, cluster_join.py) from which an article joins an event:
-# the value whose held-out scores hold on both halves of the dated dev streams, full text
-# and headlines alike (docs/benchmarks/stream_tune.md sweeps it).
-THRESHOLD = 0.25
+# Join probability from which an article joins an event: ``None`` is the join model's own
+# (cluster_join.py: 0.4 with the semantic signal, 0.25 on the lexical path, each the value
+# whose held-out scores hold on both halves of the dated dev streams).
+THRESHOLD: float | None = None
 ARTICLE_TERMS = 80  # strongest terms kept per article vector
 CENTROID_TERMS = 200  # strongest terms kept per event centroid
 QUERY_TERMS = 12  # an article looks up events sharing one of its strongest terms
@@ -169,6 +169,9 @@ def _normalized(vector: Vector) -> Vector:
     return {t: v / norm for t, v in vector.items()} if norm else vector
 
 
+_LOGS = [0.0, *(math.log(n) for n in range(1, 4096))]  # math.log(n), looked up
+
+
 @dataclass
 class DocumentFrequencies:
     """Document frequencies learned from the stream; rare terms forgotten past a cap."""
@@ -189,6 +192,23 @@ class DocumentFrequencies:
 
     def idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.counts.get(term, 0) + 1)) + 1.0
+
+    def weights(self, counts: dict[str, float]) -> Vector:
+        """Sublinear TF-IDF of term counts: (1 + log tf) * idf, as ``idf`` computes it,
+        with the logarithms of small numbers looked up (the stream's hot loop)."""
+        documents = math.log(self.documents + 1) + 1.0
+        known = self.counts
+        logs = _LOGS
+        out = {}
+        for term, count in counts.items():
+            if count > 0:
+                df = known.get(term, 0) + 1
+                idf = documents - (logs[df] if df < len(logs) else math.log(df))
+                tf = 1.0 + (
+                    logs[int(count)] if count == int(count) < len(logs) else math.log(count)
+                )
+                out[term] = tf * idf
+        return out
 
 
 @dataclass
@@ -320,12 +340,13 @@ class EventClusterer:
     ``close_all`` as Clusters.
 
     ``threshold`` is the probability (of the join model) from which an article joins its
-    best candidate event. ``encoder`` adds the semantic similarity: by default the
-    packaged one (``embed.get_encoder()``), ``None`` for the lexical path alone.
+    best candidate event; ``None``, the model's own. ``encoder`` adds the semantic
+    similarity: by default the packaged one (``embed.get_encoder()``), ``None`` for the
+    lexical path alone.
     """
 
     window_days: int = WINDOW_DAYS
-    threshold: float = THRESHOLD
+    threshold: float | None = THRESHOLD
     max_open: int = MAX_OPEN
     deduplicate: bool = True
     frequencies: DocumentFrequencies = field(default_factory=DocumentFrequencies)
@@ -347,6 +368,8 @@ class EventClusterer:
             self.encoder = get_encoder()
         if self.model is None:
             self.model = SEMANTIC if self.encoder is not None else LEXICAL
+        if self.threshold is None:
+            self.threshold = self.model.threshold
         if self.encoder is not None:
             self._meanings = _Meanings(self.encoder.dimensions)
         self._join_logit = logit_of(self.threshold)
@@ -366,9 +389,7 @@ class EventClusterer:
     def vector(self, article: Article, tokens: Tokens | None = None) -> Vector:
         counts = article_terms(article, tokens)
         self.frequencies.add(counts)
-        idf = self.frequencies.idf
-        weights = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items() if c > 0}
-        return _normalized(_top(weights, ARTICLE_TERMS))
+        return _normalized(_top(self.frequencies.weights(counts), ARTICLE_TERMS))
 
     def meaning(self, article: Article, tokens: Tokens) -> Dense | None:
         """The article's embedding: its headline and lead, which state the event."""
@@ -434,11 +455,16 @@ class EventClusterer:
     ) -> list[tuple[OpenEvent, tuple[float, ...]]]:
         """The candidate events the article could join, each with its feature vector."""
         day = article.published
-        semantic: dict[str, float] = {}
-        if meaning is not None and self._meanings is not None:
-            semantic = dict(self._meanings.nearest(meaning, SEMANTIC_CANDIDATES))
-        keys = self._lexical_candidates(vector) | semantic.keys()
         short = len(tokens[1]) < SHORT_WORDS
+        semantic: dict[str, float] = {}
+        if short and meaning is not None and self._meanings is not None:
+            # A headline or snippet has few terms to look events up by: the events
+            # nearest in meaning are candidates too. A full article's terms find its
+            # event (all but 4 % of them on the dev streams), so it skips the search.
+            semantic = dict(self._meanings.nearest(meaning, SEMANTIC_CANDIDATES))
+        # Sorted: a set of strings iterates in hash order, which differs between
+        # processes, and ties (and the oracle of the fit) must not depend on it.
+        keys = sorted(self._lexical_candidates(vector) | semantic.keys())
         ordinal = day.toordinal() if day else None
         out = []
         for key in keys:
@@ -529,7 +555,7 @@ class EventClusterer:
 def cluster_stream(
     articles: Iterable[Article],
     window_days: int = WINDOW_DAYS,
-    threshold: float = THRESHOLD,
+    threshold: float | None = THRESHOLD,
     deduplicate: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Cluster]:
@@ -545,7 +571,7 @@ def cluster_stream(
 def cluster_articles(
     articles: Iterable[Article],
     window_days: int = WINDOW_DAYS,
-    threshold: float = THRESHOLD,
+    threshold: float | None = THRESHOLD,
     deduplicate: bool = True,
 ) -> list[Cluster]:
     """All events of a batch of articles, largest first."""

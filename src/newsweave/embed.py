@@ -67,18 +67,19 @@ class StaticEncoder:
         self._ids: dict[str, list[int]] = {}
 
     def token_ids(self, text: str) -> list[int]:
-        ids: list[int] = []
+        words = text.split()
         cache = self._ids
-        for word in text.split():
-            known = cache.get(word)
-            if known is None:
-                if len(cache) >= WORD_CACHE:
-                    cache.clear()  # bounded: a long stream's rare words come and go
-                known = cache[word] = self._tokenizer.encode(word, add_special_tokens=False).ids
-            ids.extend(known)
-            if len(ids) >= MAX_TOKENS:
-                return ids[:MAX_TOKENS]
-        return ids
+        try:
+            ids = [i for word in words for i in cache[word]]
+        except KeyError:  # new words: tokenize each once
+            if len(cache) >= WORD_CACHE:
+                cache.clear()  # bounded: a long stream's rare words come and go
+            encode = self._tokenizer.encode
+            for word in words:
+                if word not in cache:
+                    cache[word] = encode(word, add_special_tokens=False).ids
+            ids = [i for word in words for i in cache[word]]
+        return ids[:MAX_TOKENS]
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
