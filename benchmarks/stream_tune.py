@@ -206,7 +206,10 @@ def run(args: argparse.Namespace) -> str:
                 f"| {stream.name} | {h} | {' | '.join(cells)} | {p:.3f} | {r:.3f} | **{f:.3f}** |"
             )
     lines.append("")
-    lines.append("Fitted on both halves (to paste into `cluster_join.py`): " + repr(both))
+    lines.append(
+        f"Fitted on both halves (to paste into `cluster_join.py`): bias {both.bias}, "
+        f"weights {both.weights}; the join threshold is chosen from the held-out columns."
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -76,7 +76,6 @@ Vector = dict[str, float]
 Dense = NDArray[np.float32]
 SEMANTIC_CANDIDATES = 8  # open events nearest in meaning, compared besides those sharing terms
 EMBEDDED_WORDS = 200  # the lead and the paragraphs after it (60 words: 0.002-0.005 lower F1)
-CENTER = True
 CENTER_PRIOR = 100  # articles of pseudo-count towards a zero mean
 MEMBER_MEANINGS = 20  # embeddings kept per event for the nearest-member similarity
 
@@ -230,8 +229,9 @@ class OpenEvent:
     def similarity(self, vector: Vector) -> float:
         centroid = self.centroid
         # The shared terms first (a set intersection runs in C): most candidate events
-        # share a handful of an article's 80 terms.
-        dot = sum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys())
+        # share a handful of an article's 80 terms. fsum is exact, so the hash order the
+        # intersection comes in never changes a score (runs are identical across processes).
+        dot = math.fsum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys())
         return dot / self.norm if self.norm else 0.0
 
     def add(self, article: Article, vector: Vector, meaning: Dense | None = None) -> None:
@@ -399,21 +399,20 @@ class EventClusterer:
         title_words, body_words = tokens
         text = " ".join([*title_words, *body_words[:EMBEDDED_WORDS]])
         vector: Dense = self.encoder.encode([text])[0]
-        if CENTER:
-            # Averaged word vectors share a common direction (what all news is about);
-            # removing the stream's mean embedding leaves what tells stories apart
-            # (Arora et al. 2017, common component removal). The mean is shrunk towards
-            # zero over the first CENTER_PRIOR articles: in a handful of articles on one
-            # story the mean is that story, and removing it would pull them apart.
-            if self._mean_sum is None:
-                self._mean_sum = np.zeros_like(vector)
-            self._mean_sum += vector
-            self._mean_count += 1
-            shrunk = np.float32(self._mean_count + CENTER_PRIOR)
-            centered: Dense = vector - self._mean_sum / shrunk
-            norm = np.float32(np.linalg.norm(centered))
-            if norm:
-                vector = (centered / norm).astype(np.float32)
+        # Averaged word vectors share a common direction (what all news is about);
+        # removing the stream's mean embedding leaves what tells stories apart
+        # (Arora et al. 2017, common component removal). The mean is shrunk towards
+        # zero over the first CENTER_PRIOR articles: in a handful of articles on one
+        # story the mean is that story, and removing it would pull them apart.
+        if self._mean_sum is None:
+            self._mean_sum = np.zeros_like(vector)
+        self._mean_sum += vector
+        self._mean_count += 1
+        shrunk = np.float32(self._mean_count + CENTER_PRIOR)
+        centered: Dense = vector - self._mean_sum / shrunk
+        norm = np.float32(np.linalg.norm(centered))
+        if norm:
+            vector = (centered / norm).astype(np.float32)
         return vector
 
     def add(self, article: Article) -> list[Cluster]:
