@@ -40,8 +40,11 @@ MAX_UNITS = 1  # one complete, informative sentence
 MAX_CANDIDATES = 60
 
 
-def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
-    """Full and compressed forms of the eligible sentences near the top of each article."""
+def headline_units(
+    doc: SegmentedCluster, eligible: list[int], budget: int | None = None
+) -> list[Unit]:
+    """Full and compressed forms of the eligible sentences near the top of each article
+    (cut early only as far as ``budget`` words need)."""
     units: list[Unit] = []
     for i in eligible:
         sentence = doc.sentences[i]
@@ -49,7 +52,7 @@ def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
             continue
         units.append(Unit(i, sentence.text, word_count(sentence.text)))
         seen = {sentence.text}
-        for compression in shortenings(sentence.text):
+        for compression in shortenings(sentence.text, budget):
             text = compression.text(sentence.text)
             if text not in seen:
                 seen.add(text)
@@ -65,7 +68,7 @@ def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
 
 def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     content, rejected = content_sentences(doc)
-    units = standalone(doc, headline_units(doc, content))
+    units = standalone(doc, headline_units(doc, content, budget.words))
     if budget.words is not None and not any(u.words <= budget.words for u in units):
         # Nothing that passed the filters fits: rather a quote or a short line than nothing.
         # Still whole sentences, though: a subheading ("‘No truce’") is not a summary.
@@ -74,7 +77,7 @@ def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
             for i, terms in enumerate(doc.terms)
             if terms and doc.sentences[i].text.rstrip("\"'”’) ").endswith((".", "!", "?"))
         ]
-        units = standalone(doc, headline_units(doc, relaxed))
+        units = standalone(doc, headline_units(doc, relaxed, budget.words))
     if not units:
         return []
     words = budget.words if budget.words is not None else max(u.words for u in units)
