@@ -7,8 +7,9 @@ import os
 import platform
 from pathlib import Path
 
-from newsweave.events import Grouped, read_articles
 from newsweave.model import Problem
+from newsweave.pipeline.cleaning import Grouped
+from newsweave.pipeline.stream import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-
-from newsweave.testing import serve_process, throwaway_postgres
+from tests.servers import serve_process, throwaway_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_NAME = "multinews-dev.jsonl"

@@ -10,7 +10,7 @@ import tracemalloc
 
 from benchmarks._common import DEV_SETS, DOCS, DevRun, dev_run, peak_rss_mib, stamp
 from newsweave.evaluation.compare import SystemResult
-from newsweave.summarize import SegmentedCluster
+from newsweave.segment import SegmentedCluster
 
 NAME = "speed"
 TITLE = "time per cluster, memory, quality against speed"

@@ -34,9 +34,9 @@ from newsweave.cluster import (
     tokenize,
 )
 from newsweave.evaluation.cluster_metrics import score_clustering
-from newsweave.events import clean_stream
 from newsweave.ingest import read_inputs
 from newsweave.model import Article, Cluster, Problem
+from newsweave.pipeline.cleaning import clean
 from newsweave.tokens import terms_of_words
 
 SEEDS = (0, 1, 2)
@@ -54,7 +54,7 @@ def load(path: str) -> Dataset:
     items = [i for i in read_inputs([path]) if not isinstance(i, Problem)]
     group_of = {d.origin: d.group for d in items}
     data = Dataset([], {}, [])
-    for result in clean_stream(items):
+    for result in clean(items):
         if isinstance(result, Problem):
             data.rejected.append(result.where)
             data.truth[result.where] = group_of[result.where]

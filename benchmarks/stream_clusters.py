@@ -21,9 +21,9 @@ from dataclasses import replace
 from benchmarks._stream_data import base_parser, data_dir, machine
 from newsweave.cluster import THRESHOLD, DocumentFrequencies, EventClusterer, article_terms
 from newsweave.evaluation.cluster_metrics import recluster, score_clustering
-from newsweave.events import clean_stream
 from newsweave.ingest import read_inputs
 from newsweave.model import Problem, RawDocument
+from newsweave.pipeline.cleaning import clean
 
 SWEEP = (0.10, 0.14, 0.18, 0.22, 0.26)
 SEEDS = (0, 1, 2)
@@ -62,7 +62,7 @@ def ceiling(items: list[RawDocument | Problem], floor: float = 0.05) -> tuple[in
     """Articles whose text shares (almost) nothing with any other article of their cluster
     (cosine < ``floor`` with IDF from the whole dataset), and the B-cubed recall and F1 of
     an otherwise perfect clustering that leaves those articles alone."""
-    grouped = [g for g in clean_stream(items) if not isinstance(g, Problem)]
+    grouped = [g for g in clean(items) if not isinstance(g, Problem)]
     frequencies = DocumentFrequencies()
     for g in grouped:
         frequencies.add(article_terms(g.article))

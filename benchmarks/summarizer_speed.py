@@ -18,9 +18,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsweave.config import Budget
 from newsweave.model import Article, Cluster
 from newsweave.pipeline import load
-from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import summarize_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

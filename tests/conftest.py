@@ -12,7 +12,7 @@ import pytest
 
 from newsweave.model import Cluster
 from newsweave.pipeline import load
-from newsweave.testing import postgres_bindir, throwaway_postgres
+from servers import postgres_bindir, throwaway_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DIR = ROOT / "examples" / "aleppo-2016-12"
@@ -36,9 +36,8 @@ def example_cluster() -> Cluster:
 def example_title(example_cluster: Cluster) -> str:
     """The title the renderers give the example brief (it depends on the summary)."""
     from newsweave.pipeline import make_brief
-    from newsweave.render._common import brief_title
 
-    return brief_title(make_brief(example_cluster))
+    return make_brief(example_cluster).title
 
 
 @pytest.fixture(scope="session")

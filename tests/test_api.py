@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 
 from newsweave.store import open_store
 from newsweave.store.engine import make_engine
-from newsweave.testing import serve_process as running_server
 from newsweave.web import Limits, create_app
 from newsweave.web.schemas import MAX_ID
+from servers import serve_process as running_server
 
 TOKEN = "s3cret-token"
 

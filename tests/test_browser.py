@@ -14,7 +14,7 @@ from playwright.sync_api import Dialog, Page, expect
 from newsweave.model import Claim, ClaimValue, Person, Quote, TimelineEntry, replace
 from newsweave.pipeline import load, make_brief
 from newsweave.store import open_store
-from newsweave.testing import serve_process as running_server
+from servers import serve_process as running_server
 
 pytestmark = pytest.mark.browser
 

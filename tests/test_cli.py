@@ -95,20 +95,25 @@ def test_nothing_usable_exits_non_zero(capsys: pytest.CaptureFixture[str]) -> No
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (["summarize", "x.txt", "--words", "0"], "must be at least 1, got 0"),
-        (["summarize", "x.txt", "--words", "ten"], "expected a whole number, got 'ten'"),
-        (["summarize", "x.txt", "--format", "pdf"], "invalid choice: 'pdf'"),
-        (["summarize", "x.txt", "--summarizer", "nope"], "unknown summarizer 'nope'"),
+        # argparse's usage errors exit 2; a well-formed but unknown name is an error, 1
+        (["summarize", "x.txt", "--words", "0"], 2, "must be at least 1, got 0"),
+        (["summarize", "x.txt", "--words", "ten"], 2, "expected a whole number, got 'ten'"),
+        (["summarize", "x.txt", "--format", "pdf"], 2, "invalid choice: 'pdf'"),
+        (["summarize", "x.txt", "--date", "tuesday"], 2, "expected a date like 2016-12-08"),
+        (["summarize", "EXAMPLE", "--summarizer", "nope"], 1, "unknown summarizer 'nope'"),
     ],
 )
 def test_bad_options_are_usage_errors(
-    args: list[str], message: str, capsys: pytest.CaptureFixture[str], example_dir: Path
+    args: list[str],
+    code: int,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    example_dir: Path,
 ) -> None:
-    if args[-1] == "nope":
-        args = ["summarize", str(example_dir), "--summarizer", "nope"]
-    assert main(args) in (1, 2)
+    args = [str(example_dir) if a == "EXAMPLE" else a for a in args]
+    assert main(args) == code
     assert message in capsys.readouterr().err
 
 

@@ -17,10 +17,10 @@ import pytest
 
 from newsweave.cli import main
 from newsweave.config import Settings
-from newsweave.digest import digest_events
 from newsweave.errors import MissingExtraError, NewsweaveError
 from newsweave.model import Brief, Cluster, Problem, replace
 from newsweave.pipeline import make_briefs
+from newsweave.pipeline.digest import digest_events
 from newsweave.render import render
 from newsweave.runners.dask import MAX_BATCH, DaskRunner, batch_size, batches
 from newsweave.runners.local import LocalRunner
@@ -75,20 +75,20 @@ def test_digest_events_on_dask_are_identical_to_local(
 def test_a_bad_cluster_is_a_problem_and_the_others_finish(
     dask_runner: DaskRunner, clusters: list[Cluster]
 ) -> None:
-    # A cluster built through the API with a date as text instead of a datetime.date.
+    # A cluster built by hand with an article whose text is not text.
     first = clusters[0].articles[0]
     bad = replace(
         clusters[0],
-        id="bad-dates",
-        articles=(replace(first, published="2016-12-13"), *clusters[0].articles[1:]),
+        id="bad-text",
+        articles=(replace(first, text=None), *clusters[0].articles[1:]),
     )
     batch = [clusters[1], bad, *clusters[2:]]
     for runner in (LocalRunner(), dask_runner):
         briefs, failed = make_briefs(batch, Settings(), runner)
         assert [b.cluster_id for b in briefs] == [c.id for c in batch if c is not bad]
         (problem,) = failed
-        assert problem.where == "cluster bad-dates"
-        assert problem.reason.startswith("failed: AttributeError:")
+        assert problem.where == "cluster bad-text"
+        assert problem.reason.startswith("failed: TypeError:")
 
 
 def test_a_raising_function_fails_only_its_item_and_order_is_kept(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import random
 
-from newsweave.dedupe import Deduplicator, dedupe, fold
+from newsweave.dedupe import Deduplicator, dedupe, fold, independent_sources
 from newsweave.model import Article, Cluster, replace
 from newsweave.segment import split_sentences
-from newsweave.summarize._select import independent_sources
 
 
 def edited_copy(article: Article, outlet: str, seed: int) -> Article:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.dates import parse_date
 from newsweave.ingest import read_bytes, read_inputs
-from newsweave.ingest.jsonl import parse_date
 from newsweave.ingest.text import parse_text
 from newsweave.model import Problem, RawDocument
 from newsweave.pipeline import load

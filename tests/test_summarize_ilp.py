@@ -78,9 +78,11 @@ def test_time_limit_falls_back_to_a_feasible_greedy_answer() -> None:
         budget=30,
     )
     solution = solve(problem, time_limit=1e-9)
-    assert solution.method in {"ilp", "greedy"}
+    greedy = solve_greedy(problem)
+    # No time to prove anything: the answer is the greedy one, and it is feasible.
+    assert solution.method == "greedy"
+    assert (solution.chosen, solution.value) == (greedy.chosen, greedy.value)
     assert problem.feasible(solution.chosen)
-    assert solution.value >= solve_greedy(problem).value
 
 
 def test_empty_problem_and_zero_budget() -> None:

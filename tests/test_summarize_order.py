@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from newsweave.config import Budget
 from newsweave.model import Article, Cluster
-from newsweave.summarize import Budget, Pick, SegmentedCluster, summarize_cluster
-from newsweave.summarize._select import chronological
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import Pick, summarize_cluster
 from newsweave.summarize.order import leans_back
+from newsweave.summarize.picks import chronological
 
 
 @pytest.mark.parametrize(

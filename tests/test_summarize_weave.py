@@ -8,17 +8,12 @@ import json
 
 import pytest
 
-from newsweave.config import Settings
+from checks import redundant_pairs
+from newsweave.config import Budget, Settings
 from newsweave.model import Article, Brief, Cluster, SummarySentence
 from newsweave.pipeline import make_brief
-from newsweave.summarize import (
-    ALIASES,
-    Budget,
-    SegmentedCluster,
-    get_summarizer,
-    summarize_cluster,
-)
-from newsweave.summarize._select import SAME_FACT, overlap
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import ALIASES, get_summarizer, summarize_cluster
 from newsweave.summarize.weave import strategy_for
 from newsweave.tokens import content_terms
 
@@ -52,11 +47,7 @@ def check_invariants(
     for s in summary:
         check_traceable(cluster, s)
         assert s.article_id in s.support
-    for i, a in enumerate(summary):
-        for b in summary[i + 1 :]:
-            ta = frozenset(content_terms(a.text))
-            tb = frozenset(content_terms(b.text))
-            assert overlap(ta, tb) < SAME_FACT, (a.text, b.text)
+    assert redundant_pairs([s.text for s in summary]) == []
 
 
 @pytest.mark.parametrize("budget", BUDGETS, ids=str)

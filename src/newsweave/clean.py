@@ -23,7 +23,6 @@ than keeping junk.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections import Counter
@@ -31,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsweave.errors import excerpt
-from newsweave.model import Article, Problem, RawDocument, RemovedLine
+from newsweave.model import Article, Problem, RawDocument, RemovedLine, article_id
 from newsweave.tokens import content_terms
 
 _I = re.IGNORECASE
@@ -613,13 +612,8 @@ def _strip_dateline(first: str, places: set[str], removed: list[RemovedLine]) ->
     return first
 
 
-def article_id(origin: str, text: str) -> str:
-    """A stable id: the same file with the same text always gets the same id."""
-    digest = hashlib.sha1(f"{origin}\x00{text}".encode(), usedforsecurity=False)
-    return digest.hexdigest()[:16]
-
-
 def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> Article | Problem:
+    origin = printable(raw.origin)  # a file name may hold control characters too
     cleaned = clean_text(
         printable(raw.text),
         printable(raw.title),
@@ -630,16 +624,16 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         reason = "empty article: no text after cleaning"
         if not raw.text.strip() or (raw.title_in_text and cleaned.title):
             reason = "empty article: no text" if not cleaned.title else "empty article: title only"
-        return Problem(raw.origin, reason)
+        return Problem(origin, reason)
     return Article(
-        id=article_id(raw.origin, raw.text),
+        id=article_id(origin, raw.text),
         text=cleaned.text,
         title=cleaned.title,
         source=printable(raw.source) or _agency_from(cleaned.removed),
         url=printable(raw.url),
         published=raw.published,
         byline=printable(raw.byline) or _byline_from(cleaned.removed),
-        origin=raw.origin,
+        origin=origin,
         removed=cleaned.removed,
         also_published_by=raw.also_published_by,
         copies=raw.copies,

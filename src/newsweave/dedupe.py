@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,15 @@ SHINGLE_WORDS = 3
 THRESHOLD = 0.4
 NUM_PERM = 128
 CAPACITY = 50_000
+
+
+def outlet_key(article: Article) -> str:
+    """Who an article speaks for: its outlet when known, else the article itself."""
+    return (article.source or "").strip().lower() or f"article:{article.id}"
+
+
+def independent_sources(articles: Sequence[Article]) -> int:
+    return len({outlet_key(a) for a in articles})
 
 
 if TYPE_CHECKING:

@@ -55,6 +55,10 @@ class MalformedRecordError(InputError):
     """A JSON line or archive record that does not parse."""
 
 
+class DecompressionBombError(MalformedRecordError):
+    """Gzip data that expands far more than real text does: refused, never inflated."""
+
+
 class NoInputError(NewsweaveError):
     """Nothing usable was given."""
 

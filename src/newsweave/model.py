@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import types
 import typing
 from dataclasses import dataclass
@@ -85,6 +86,22 @@ class RemovedLine(_Serializable):
     reason: str
 
 
+def article_id(origin: str, text: str) -> str:
+    """A stable id: the same file with the same text always gets the same id."""
+    digest = hashlib.sha1(f"{origin}\x00{text}".encode(), usedforsecurity=False)
+    return digest.hexdigest()[:16]
+
+
+def _set_date(obj: Any, name: str = "published") -> None:
+    """Frozen dataclasses accept a datetime or a date string wherever a date is stored:
+    the day is kept (``dates.to_date``), so JSON and the store see one format."""
+    value = getattr(obj, name)
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        from newsweave.dates import to_date
+
+        object.__setattr__(obj, name, to_date(value))
+
+
 @dataclass(frozen=True, slots=True)
 class RawDocument(_Serializable):
     """An article as read from its file or record, before cleaning."""
@@ -105,6 +122,9 @@ class RawDocument(_Serializable):
     # (eval-clusters), never a grouping the clusterer is given.
     label: str | None = None
 
+    def __post_init__(self) -> None:
+        _set_date(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Problem(_Serializable):
@@ -120,10 +140,13 @@ class Problem(_Serializable):
 
 @dataclass(frozen=True, slots=True)
 class Article(_Serializable):
-    """One cleaned news article. ``text`` is the cleaned body all offsets point into."""
+    """One cleaned news article. ``text`` is the cleaned body all offsets point into.
 
-    id: str
-    text: str
+    Made by the clean step (``newsweave.load``, ``newsweave.clean_articles``); built by hand,
+    ``Article(text=...)`` gets the id ``article_id(origin, text)`` like a cleaned one."""
+
+    id: str = ""
+    text: str = ""
     title: str = ""
     source: str = ""  # outlet or site name
     url: str = ""
@@ -135,6 +158,11 @@ class Article(_Serializable):
     # Where each folded copy was read (path:line, URL): no input article leaves the output
     # without a trace, and a copy's own record can be found again.
     copies: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id(self.origin, self.text))
+        _set_date(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +195,9 @@ class SummarySentence(_Serializable):
     start: int
     end: int
     support: tuple[str, ...] = ()  # ids of all articles reporting it, the source included
+    # The same articles as numbers of the brief's sources list ([1], [2]...), in the order of
+    # ``support``: what a reader sees as markers.
+    sources: tuple[int, ...] = ()
     independent_sources: int = 1  # outlets behind ``support``, syndicated copies counted once
     score: float = 0.0
     explain: dict[str, Any] = dataclasses.field(default_factory=dict)
@@ -266,6 +297,34 @@ class Brief(_Serializable):
     people: tuple[Person, ...] = ()
     articles: tuple[Article, ...] = ()  # cleaned texts the offsets point into
     warnings: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """What the brief is called: its headline, else the title of the article its first
+        sentence comes from, else the first source's title."""
+        if self.headline:
+            return self.headline
+        if self.summary:
+            first = self.summary[0].article_id
+            for src in self.sources:
+                if src.article_id == first and src.title:
+                    return src.title
+        return self.sources[0].title if self.sources else self.cluster_id
+
+    def to_markdown(self, explain: bool = False) -> str:
+        from newsweave.render import render
+
+        return render([self], "markdown", explain=explain)
+
+    def to_html(self, explain: bool = False) -> str:
+        from newsweave.render import render
+
+        return render([self], "html", explain=explain)
+
+    def to_json(self) -> str:
+        from newsweave.render import render
+
+        return render([self], "json")
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

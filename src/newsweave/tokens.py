@@ -12,7 +12,6 @@ against scikit-learn's list.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -53,7 +52,3 @@ def content_terms(text: str) -> list[str]:
 def terms_of_words(tokens: list[str]) -> list[str]:
     """``content_terms`` of already tokenized text (callers that need both reuse ``words``)."""
     return [stem(w) for w in tokens if (w not in STOP_WORDS and len(w) > 1) or w.isdigit()]
-
-
-def bigrams(terms: list[str]) -> list[tuple[str, str]]:
-    return list(itertools.pairwise(terms))

@@ -22,7 +22,7 @@ from newsweave.analyze.quotes import (
 )
 from newsweave.analyze.timeline import timeline as find_timeline
 from newsweave.model import Claim, Cluster, Person, Quote, TimelineEntry
-from newsweave.summarize import SegmentedCluster
+from newsweave.segment import SegmentedCluster
 
 __all__ = ["Analysis", "analyze_cluster", "resolve_quotes"]
 

@@ -8,25 +8,21 @@ a non-zero exit code here, never tracebacks.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from newsweave import __version__
-from newsweave.cli import (
-    _output,
-    cluster,
-    digest,
-    eval_clusters,
-    evaluate,
-    serve,
-    store,
-    summarize,
-)
-from newsweave.errors import NewsweaveError
 
 # Command modules, in the order ``--help`` lists them.
-COMMANDS = [summarize, cluster, digest, evaluate, eval_clusters, serve, store]
+COMMANDS = ["summarize", "cluster", "digest", "evaluate", "eval_clusters", "serve", "store"]
+VERSION = f"newsweave {__version__}"
+
+
+def command_modules() -> list[ModuleType]:
+    return [importlib.import_module(f"newsweave.cli.{name}") for name in COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,15 +30,22 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsweave",
         description="Turn news articles about the same events into cited, cross-checked briefs.",
     )
-    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION)
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
+    for module in command_modules():
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given == ["--version"]:  # answered before the commands (and the pipeline) load
+        print(VERSION)
+        return 0
+    from newsweave.cli import _output
+    from newsweave.errors import NewsweaveError
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

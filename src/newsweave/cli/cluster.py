@@ -13,8 +13,8 @@ from typing import TextIO
 from newsweave.cli import _output
 from newsweave.cli._stream import Collector, add_clustering_options
 from newsweave.errors import NewsweaveError, NoInputError
-from newsweave.events import cluster_events, read_articles
 from newsweave.model import Cluster
+from newsweave.pipeline.stream import cluster_events, read_articles
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

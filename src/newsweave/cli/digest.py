@@ -10,9 +10,9 @@ from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.cli._stream import Collector, add_clustering_options
 from newsweave.cli.summarize import add_store_option, save_briefs
 from newsweave.config import Settings
-from newsweave.digest import digest_events
 from newsweave.errors import NewsweaveError, NoInputError
-from newsweave.events import cluster_events, read_articles
+from newsweave.pipeline.digest import digest_events
+from newsweave.pipeline.stream import cluster_events, read_articles
 from newsweave.render.digest import FORMATS, render_digest
 
 

@@ -9,17 +9,22 @@ from newsweave.cli import _output
 from newsweave.cli._args import positive_int
 from newsweave.cli._runner import add_dask_options, check_options, open_runner
 from newsweave.config import Settings
+from newsweave.dates import to_date
 from newsweave.errors import NewsweaveError, NoInputError
 from newsweave.model import Brief, Problem
 from newsweave.pipeline import load, make_briefs
+from newsweave.pipeline.store import save_briefs as store_briefs
 from newsweave.render import FORMATS, render
 
 
 def iso_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got '{value}'") from None
+        day = to_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("expected a date like 2016-12-08, got nothing")
+    return day
 
 
 def add_budget_options(parser: argparse.ArgumentParser) -> None:
@@ -99,18 +104,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def save_briefs(briefs: list[Brief], problems: list[Problem], url: str | None, quiet: bool) -> None:
-    """Save each brief as a cluster of the store (one transaction per brief)."""
-    from newsweave.store import open_store  # SQLAlchemy only when --store is used
-
-    store = open_store(url)
-    try:
-        # The run's rejected inputs are recorded once, with its first brief.
-        ids = [
-            store.save_brief(b, problems=problems if i == 0 else ()).id
-            for i, b in enumerate(briefs)
-        ]
-    finally:
-        store.close()
+    """Save the briefs (``pipeline.store.save_briefs``) and say where."""
+    ids, where = store_briefs(briefs, problems, url)
     if not quiet:
         listed = ", ".join(str(i) for i in ids)
-        _output.stderr.print(f"stored as cluster {listed} in {store.url}", highlight=False)
+        _output.stderr.print(f"stored as cluster {listed} in {where}", highlight=False)

@@ -15,8 +15,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsweave.cluster import THRESHOLD, WINDOW_DAYS, EventClusterer
-from newsweave.events import clean_stream
 from newsweave.model import Article, Cluster, Problem, RawDocument
+from newsweave.pipeline.cleaning import clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ def recluster(
     predicted: dict[str, Hashable] = {}
     articles: list[Article] = []
     rejected: list[Problem] = []
-    for result in clean_stream(docs):
+    for result in clean(docs):
         if isinstance(result, Problem):
             rejected.append(result)
             truth[result.where] = group_of[result.where]

@@ -26,7 +26,7 @@ from newsweave.evaluation.systems import NEWSWEAVE, System
 from newsweave.model import Cluster, Problem
 from newsweave.runners import Runner
 from newsweave.runners.local import LocalRunner
-from newsweave.summarize import SegmentedCluster
+from newsweave.segment import SegmentedCluster
 
 __all__ = ["SystemResult", "evaluate", "resolve_words", "to_markdown"]
 

@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsweave.clean import clean_documents
 from newsweave.errors import ConfigError, InputError
 from newsweave.ingest import limits, read_inputs, sniff, within_limits
 from newsweave.ingest.jsonl import records_to_documents
 from newsweave.model import Article, Cluster, Problem, RawDocument
+from newsweave.pipeline.cleaning import Grouped, clean
 
 __all__ = ["Dataset", "read_dataset", "target_path_for"]
 
@@ -101,9 +101,12 @@ def read_dataset(path: str, references: str | None = None, limit: int | None = N
             )
         items = read_inputs([path])
     seen: set[str] = set()
-    for line, docs, problems in _by_line(items):
+    tap = _LineTap()
+    # Cleaned as every command cleans (``pipeline.clean``, one run over the whole file), so
+    # an evaluated cluster is exactly what ``newsweave summarize`` would see.
+    for line, articles, problems in _by_line(clean(tap.watch(items))):
         dataset.problems.extend(problems)
-        cluster = _cluster_of(line, docs, dataset.problems, seen)
+        cluster = _cluster_of(line, articles, tap.first.pop(line, None), dataset.problems, seen)
         if cluster is not None:
             dataset.clusters.append(cluster)
             if limit is not None and len(dataset.clusters) >= limit:
@@ -119,47 +122,60 @@ def _line_of(where: str) -> str:
     return _ARTICLE_SUFFIX.sub("", where)
 
 
+class _LineTap:
+    """Remembers the first raw document of each dataset line (its group and reference)
+    until the line's cleaned articles are grouped: a line whose documents were all cleaned
+    away is still known as a cluster with no usable article."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, RawDocument] = {}
+
+    def watch(self, items: Iterable[RawDocument | Problem]) -> Iterator[RawDocument | Problem]:
+        for item in items:
+            if isinstance(item, RawDocument):
+                self.first.setdefault(_line_of(item.origin), item)
+            yield item
+
+
 def _by_line(
-    items: Iterator[RawDocument | Problem],
-) -> Iterator[tuple[str, list[RawDocument], list[Problem]]]:
-    """Group the reader's stream by dataset line; a line's items come consecutively."""
+    items: Iterable[Grouped | Problem],
+) -> Iterator[tuple[str, list[Article], list[Problem]]]:
+    """Group the cleaned stream by dataset line; a line's items come consecutively."""
     current: str | None = None
-    docs: list[RawDocument] = []
+    articles: list[Article] = []
     problems: list[Problem] = []
     for item in items:
-        where = item.where if isinstance(item, Problem) else item.origin
+        where = item.where if isinstance(item, Problem) else item.article.origin
         line = _line_of(where)
         if line != current and current is not None:
-            yield current, docs, problems
-            docs, problems = [], []
+            yield current, articles, problems
+            articles, problems = [], []
         current = line
         if isinstance(item, Problem):
             problems.append(item)
         else:
-            docs.append(item)
+            articles.append(item.article)
     if current is not None:
-        yield current, docs, problems
+        yield current, articles, problems
 
 
 def _cluster_of(
-    line: str, docs: list[RawDocument], problems: list[Problem], seen: set[str]
+    line: str,
+    articles: list[Article],
+    first: RawDocument | None,
+    problems: list[Problem],
+    seen: set[str],
 ) -> Cluster | None:
-    if not docs:
+    if first is None:
         return None  # the reader already reported why the line is unusable
-    reference = docs[0].reference
-    if docs[0].group is None or not reference or not reference.strip():
+    reference = first.reference
+    if first.group is None or not reference or not reference.strip():
         problems.append(Problem(line, "no reference summary: not a dataset cluster"))
         return None
-    articles: list[Article] = []
-    for result in clean_documents(docs):
-        if isinstance(result, Problem):
-            problems.append(result)
-        else:
-            articles.append(result)
     if not articles:
         problems.append(Problem(line, "cluster has no usable article"))
         return None
-    cluster_id = docs[0].group
+    cluster_id = first.group
     if cluster_id in seen:
         problems.append(Problem(line, f"duplicate id '{cluster_id}': renamed", skipped=False))
         cluster_id = f"{cluster_id}@{line}"

@@ -18,11 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from newsweave.config import Budget
 from newsweave.errors import ConfigError
 from newsweave.evaluation.oracle import greedy_oracle
 from newsweave.evaluation.rouge import Scorer
-from newsweave.summarize import Budget, Pick, SegmentedCluster, get_summarizer, word_count
-from newsweave.summarize._select import chronological, pick_text
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize import Pick, get_summarizer
+from newsweave.summarize.picks import chronological, pick_text
 
 __all__ = [
     "DEFAULT_SYSTEMS",

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Mapping
 from typing import Any
 
+from newsweave.dates import parse_date
 from newsweave.errors import EmptyArticleError
 from newsweave.model import RawDocument
 
 # trafilatura logs every page it cannot parse at WARNING; we report those ourselves.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
-
-
-def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 # trafilatura's extraction settings (measured in docs/cleaning.md). Comments are left out:
@@ -53,6 +44,6 @@ def parse_html(
         title=str(doc.get("title") or ""),
         source=str(doc.get("sitename") or ""),
         url=str(doc.get("url") or url or ""),
-        published=_date(doc.get("date")),
+        published=parse_date(doc.get("date")),
         byline=str(doc.get("author") or ""),
     )

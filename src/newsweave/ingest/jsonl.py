@@ -11,16 +11,12 @@ Accepted record shapes, one per line (or a list of them in a ``.json`` file):
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlparse
 
-import dateutil.parser
-
+from newsweave.dates import parse_date
 from newsweave.errors import InputError
 from newsweave.ingest.limits import MAX_DOCUMENT_BYTES, megabytes
 from newsweave.ingest.sniff import decode
@@ -30,8 +26,6 @@ MULTI_NEWS_SEPARATOR = "|||||"
 _DOC_KEYS = ("document", "documents", "src", "source_text")
 _SUMMARY_KEYS = ("summary", "reference", "tgt", "target")
 _DATE_KEYS = ("time", "published", "date", "publish_date", "pubdate")
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
-_NO_DEFAULT = dt.datetime(2000, 1, 1)  # a month without its day reads as the 1st
 _LABEL_KEYS = ("event", "event_id", "cluster", "cluster_id", "story", "story_id", "label")
 
 
@@ -41,34 +35,6 @@ def _label_of(item: dict[str, Any]) -> str | None:
         if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
             return str(value)
     return None
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """Dates as datasets and feeds write them: ISO strings, ``YYYY-MM-DD HH:MM:SS``, epoch
-    seconds, RFC 2822 (``Tue, 06 Dec 2016 10:00:00 GMT``) and written-out dates
-    (``December 6, 2016``). A string without a four-digit year is not taken as a date."""
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        try:
-            return dt.datetime.fromtimestamp(float(value), tz=dt.UTC).date()
-        except (OverflowError, OSError, ValueError):
-            return None
-    text = str(value).strip()[:100]
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    if not _YEAR.search(text):
-        return None
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    try:
-        return dateutil.parser.parse(text, default=_NO_DEFAULT).date()
-    except (ValueError, OverflowError):
-        return None
 
 
 def outlet_of(url: str) -> str:

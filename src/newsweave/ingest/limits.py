@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO, cast
 
-from newsweave.errors import InputError, MalformedRecordError
+from newsweave.errors import DecompressionBombError, InputError, MalformedRecordError
 
 MB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 5 * MB
@@ -49,8 +49,8 @@ def too_large(origin: str, what: str, limit: int, line: int | None = None) -> In
 class GzipStream(io.RawIOBase):
     """Decompress gzip data (every member of it) as it is read, refusing bombs.
 
-    Raises ``MalformedRecordError`` naming ``origin`` for corrupt or truncated data and
-    for data that expands more than ``MAX_EXPANSION`` times.
+    Raises ``MalformedRecordError`` naming ``origin`` for corrupt or truncated data, and its
+    ``DecompressionBombError`` for data that expands more than ``MAX_EXPANSION`` times.
     """
 
     def __init__(self, origin: str, raw: BinaryIO, max_expansion: int = MAX_EXPANSION) -> None:
@@ -130,9 +130,10 @@ class GzipStream(io.RawIOBase):
         if self._written_out > EXPANSION_GRACE and self._written_out > self._max_expansion * max(
             self._consumed, 1
         ):
-            raise self._error(
+            raise DecompressionBombError(
+                self.origin,
                 f"gzip data expands more than {self._max_expansion} times: "
-                "refused as a likely decompression bomb"
+                "refused as a likely decompression bomb",
             )
         self._pending = out
         return True

@@ -11,7 +11,6 @@ article text, is reported as a Problem and never stops the rest.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import IO, Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from newsweave.dates import parse_date
 from newsweave.errors import InputError, excerpt
 from newsweave.ingest import limits
 from newsweave.ingest.html import parse_html
@@ -44,15 +44,6 @@ def _decode(data: bytes, charset: str) -> str:
         return data.decode(charset)
     except (LookupError, UnicodeDecodeError):
         return data.decode("utf-8", errors="replace")
-
-
-def _warc_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _record_item(origin: str, record: Any) -> Item | None:
@@ -86,7 +77,7 @@ def _record_item(origin: str, record: Any) -> Item | None:
         return Problem(where, exc.reason)
     # The crawl date is a fallback: a page's own date (from trafilatura) says when it was
     # published, the crawl only when it was fetched.
-    published = doc.published or _warc_date(record.rec_headers.get_header("WARC-Date"))
+    published = doc.published or parse_date(record.rec_headers.get_header("WARC-Date"))
     return replace(doc, source=doc.source or outlet_of(url), published=published)
 
 

@@ -8,17 +8,6 @@ from typing import Any
 from newsweave.model import Brief, Claim, ClaimValue, Source, SummarySentence, TimelineEntry
 
 
-def brief_title(brief: Brief) -> str:
-    if brief.headline:
-        return brief.headline
-    if brief.summary:
-        first = brief.summary[0].article_id
-        for src in brief.sources:
-            if src.article_id == first and src.title:
-                return src.title
-    return brief.sources[0].title if brief.sources else brief.cluster_id
-
-
 def markers(brief: Brief, sentence: SummarySentence) -> list[int]:
     return sorted(brief.source_number(a) for a in sentence.support or (sentence.article_id,))
 

@@ -6,13 +6,20 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from html import escape
+from itertools import groupby
 
-from newsweave.digest import by_day
 from newsweave.errors import ConfigError
 from newsweave.model import DigestEvent
 from newsweave.render._common import markers
 from newsweave.render.html import STYLE
 from newsweave.render.markdown import _escape
+
+
+def by_day(events: Sequence[DigestEvent]) -> list[tuple[dt.date | None, list[DigestEvent]]]:
+    """Events grouped under their day, in the order given (undated ones last)."""
+    ordered = sorted(events, key=lambda e: (e.day is None, -(e.day.toordinal() if e.day else 0)))
+    return [(day, list(group)) for day, group in groupby(ordered, key=lambda e: e.day)]
+
 
 FORMATS = ("markdown", "html", "json")
 

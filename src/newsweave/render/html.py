@@ -8,7 +8,6 @@ from html import escape
 from newsweave.model import Brief
 from newsweave.render._common import (
     SHOWN,
-    brief_title,
     byline,
     explain_lines,
     filtered_summary,
@@ -131,7 +130,7 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
     anchor = f"b{index}-src"
     out = [
         '<article class="brief">',
-        f"<h1>{escape(brief_title(brief))}</h1>",
+        f"<h1>{escape(brief.title)}</h1>",
         f'<p class="meta">{escape(byline(brief))}</p>',
     ]
     out += [f'<p class="note">{escape(w)}</p>' for w in brief.warnings]
@@ -180,7 +179,7 @@ def _brief_html(brief: Brief, index: int, explain: bool) -> str:
 
 
 def render_html(briefs: Sequence[Brief], explain: bool = False) -> str:
-    title = escape(brief_title(briefs[0])) if briefs else "newsweave"
+    title = escape(briefs[0].title) if briefs else "newsweave"
     body = "\n".join(_brief_html(b, i, explain) for i, b in enumerate(briefs, 1))
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -5,7 +5,6 @@ from __future__ import annotations
 from newsweave.model import Brief
 from newsweave.render._common import (
     SHOWN,
-    brief_title,
     byline,
     explain_lines,
     filtered_summary,
@@ -98,7 +97,7 @@ def _analysis(brief: Brief) -> list[str]:
 
 
 def render_markdown(brief: Brief, explain: bool = False) -> str:
-    lines = [f"# {_escape(brief_title(brief))}", "", f"_{byline(brief)}_", ""]
+    lines = [f"# {_escape(brief.title)}", "", f"_{byline(brief)}_", ""]
     for warning in brief.warnings:
         lines += [f"> **Note:** {_escape(warning)}", ""]
     for sentence in brief.summary:

@@ -141,12 +141,6 @@ def _matching(query: str | None) -> ColumnElement[bool] | None:
     return and_(*(cluster_search.c.text.contains(t, autoescape=True) for t in terms))
 
 
-def _title(brief: Brief) -> str:
-    from newsweave.render._common import brief_title
-
-    return brief_title(brief)
-
-
 class Store:
     """A newsweave database. Thread-safe: each call takes its own pooled connection."""
 
@@ -280,7 +274,7 @@ class Store:
         now = utcnow()
         data = brief.to_dict()
         article_data = data.pop("articles", None) or []
-        title = _title(brief)
+        title = brief.title
         with self._write() as conn:
             ids: list[int] = []
             for article in brief.articles:

@@ -2,31 +2,36 @@
 
 Every summarizer implements ``select(doc, budget) -> list[Pick]`` over a segmented cluster;
 this module turns picks into ordered, support-counted ``SummarySentence`` records, so all
-implementations share one notion of traceability. Implementations are looked up by name.
+implementations share one notion of traceability. Implementations are looked up by name:
+the product's own here, the baselines an evaluation compares against (lead, sumy's peers,
+earlier experiments) are registered by ``newsweave.evaluation.baselines`` and loaded only
+when such a name is asked for, so ``import newsweave`` pulls in none of them.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Protocol
 
+from newsweave.config import Budget
 from newsweave.errors import ConfigError
 from newsweave.model import Cluster, SummarySentence
-from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick, chronological, to_summary
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize.picks import Pick, chronological, to_summary
 
 __all__ = [
     "DEFAULT_SUMMARIZER",
     "SUMMARIZERS",
-    "Budget",
     "Pick",
-    "SegmentedCluster",
     "Summarizer",
     "get_summarizer",
     "register",
     "summarize_cluster",
-    "word_count",
 ]
+
+# Where the evaluation's baselines register themselves (see the module docstring).
+BASELINES_MODULE = "newsweave.evaluation.baselines"
 
 
 class Summarizer(Protocol):
@@ -35,36 +40,15 @@ class Summarizer(Protocol):
     def select(self, doc: SegmentedCluster, budget: Budget) -> list[Pick]: ...
 
 
-def _centroid() -> Summarizer:
-    from newsweave.summarize.centroid import CentroidSummarizer
-
-    return CentroidSummarizer()
-
-
 def _weave() -> Summarizer:
     from newsweave.summarize.weave import WeaveSummarizer
 
     return WeaveSummarizer()
 
 
-def _weave_submodular() -> Summarizer:
-    from newsweave.summarize.weave import SubmodularWeaveSummarizer
-
-    return SubmodularWeaveSummarizer()
-
-
-# name -> factory; factories import lazily so optional peers cost nothing until used.
-SUMMARIZERS: dict[str, Callable[[], Summarizer]] = {
-    "centroid.v1": _centroid,
-    "weave.v2": _weave,
-    "weave.submodular": _weave_submodular,
-}
-ALIASES: dict[str, str] = {
-    "default": "weave.v2",
-    "newsweave": "weave.v2",
-    "v1": "centroid.v1",
-    "v2": "weave.v2",
-}
+# name -> factory; factories import lazily so a summarizer costs nothing until used.
+SUMMARIZERS: dict[str, Callable[[], Summarizer]] = {"weave.v2": _weave}
+ALIASES: dict[str, str] = {"default": "weave.v2", "newsweave": "weave.v2", "v2": "weave.v2"}
 DEFAULT_SUMMARIZER = "default"
 
 
@@ -74,11 +58,21 @@ def register(name: str, factory: Callable[[], Summarizer], *aliases: str) -> Non
         ALIASES[alias] = name
 
 
+def known_summarizers() -> list[str]:
+    """Every selectable name, the evaluation's baselines included."""
+    importlib.import_module(BASELINES_MODULE)
+    return sorted([*SUMMARIZERS, *ALIASES])
+
+
 def get_summarizer(name: str = DEFAULT_SUMMARIZER) -> Summarizer:
     key = ALIASES.get(name, name)
     if key not in SUMMARIZERS:
-        known = ", ".join(sorted([*SUMMARIZERS, *ALIASES]))
-        raise ConfigError(f"unknown summarizer '{name}' (available: {known})")
+        importlib.import_module(BASELINES_MODULE)  # a baseline asked for by name
+        key = ALIASES.get(name, name)
+    if key not in SUMMARIZERS:
+        raise ConfigError(
+            f"unknown summarizer '{name}' (available: {', '.join(known_summarizers())})"
+        )
     return SUMMARIZERS[key]()
 
 
@@ -94,14 +88,3 @@ def summarize_cluster(
     impl = get_summarizer(summarizer) if isinstance(summarizer, str) else summarizer
     picks = impl.select(doc, budget or Budget())
     return to_summary(doc, chronological(doc, picks))
-
-
-def _register_peers() -> None:
-    """The peer summarizers (lead, sumy's) are selectable by name like our own."""
-    from newsweave.summarize.peers import PEERS
-
-    for name, (factory, aliases) in PEERS.items():
-        register(name, factory, *aliases)
-
-
-_register_peers()

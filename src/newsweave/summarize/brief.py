@@ -19,9 +19,13 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick
-from newsweave.summarize._units import (
+from newsweave.config import Budget
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.compress import compress
+from newsweave.summarize.concepts import article_agreement, position_vote
+from newsweave.summarize.ilp import CoverageProblem, Solution, solve
+from newsweave.summarize.picks import Pick
+from newsweave.summarize.units import (
     Unit,
     antecedents,
     content_sentences,
@@ -29,9 +33,6 @@ from newsweave.summarize._units import (
     rounded,
     same_fact_pairs,
 )
-from newsweave.summarize.compress import compress
-from newsweave.summarize.concepts import article_agreement, position_vote
-from newsweave.summarize.ilp import CoverageProblem, Solution, solve
 from newsweave.tokens import STOP_WORDS, stem, words
 
 NO_LIMIT = 10**9

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from newsweave.summarize._document import SegmentedCluster
+from newsweave.segment import SegmentedCluster
 from newsweave.tokens import content_terms
 
 # Position at which a mention's vote has halved: about the end of a news lead (3-4 sentences).

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick
-from newsweave.summarize._units import (
+from newsweave.config import Budget
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.compress import shortenings
+from newsweave.summarize.concepts import article_agreement, position_vote, term_weights
+from newsweave.summarize.ilp import CoverageProblem, solve
+from newsweave.summarize.picks import Pick
+from newsweave.summarize.units import (
     Unit,
     antecedents,
     content_sentences,
@@ -25,9 +29,6 @@ from newsweave.summarize._units import (
     rounded,
     same_fact_pairs,
 )
-from newsweave.summarize.compress import shortenings
-from newsweave.summarize.concepts import article_agreement, position_vote, term_weights
-from newsweave.summarize.ilp import CoverageProblem, solve
 from newsweave.tokens import content_terms
 
 LEAD_SENTENCES = 8  # how deep into each article a headline looks

@@ -11,11 +11,11 @@ Both are deterministic: no randomness, ties broken by sentence order.
 
 from __future__ import annotations
 
-from newsweave.summarize._document import Budget, SegmentedCluster
-from newsweave.summarize._select import Pick
+from newsweave.config import Budget
+from newsweave.segment import SegmentedCluster
 from newsweave.summarize.brief import select_brief
-from newsweave.summarize.brief_submodular import select_brief_submodular
 from newsweave.summarize.headline import select_headline
+from newsweave.summarize.picks import Pick
 
 # One long news sentence: a budget this short cannot hold two sentences worth having.
 HEADLINE_WORDS = 40
@@ -38,15 +38,3 @@ class WeaveSummarizer:
         if strategy_for(budget) == "headline":
             return select_headline(doc, budget)
         return select_brief(doc, budget)
-
-
-class SubmodularWeaveSummarizer:
-    """weave.v2 with Lin-Bilmes submodular coverage for briefs instead of the integer program
-    (kept for comparison: on the Multi-News dev set it scored lower, docs/summarizer.md)."""
-
-    name = "weave.submodular"
-
-    def select(self, doc: SegmentedCluster, budget: Budget) -> list[Pick]:
-        if strategy_for(budget) == "headline":
-            return select_headline(doc, budget)
-        return select_brief_submodular(doc, budget)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from newsweave.dates import to_date
 
 # Ids are 32-bit: PostgreSQL's INTEGER, and far below SQLite's 64-bit limit.
 MAX_ID = 2**31 - 1
@@ -18,6 +20,8 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # error response grows to hundreds of megabytes. With it, validation stops at the first
 # item too many.
 MAX_ITEMS = 10_000
+# A date, or a datetime ("2017-06-01T10:00:00", the format our JSON Lines use): its day.
+DateIn = Annotated[dt.date | None, BeforeValidator(to_date)]
 
 
 class ErrorOut(BaseModel):
@@ -37,7 +41,7 @@ class ArticleIn(BaseModel):
     title: str = Field("", max_length=1000)
     source: str = Field("", max_length=200, description="outlet name")
     url: str = Field("", max_length=2000)
-    published: dt.date | None = None
+    published: DateIn = None
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:
@@ -94,7 +98,7 @@ class ClusterIn(BaseModel):
     sentences: Annotated[int, Field(ge=1, le=500)] | None = None
     summarizer: str = Field("default", min_length=1, max_length=64)
     analyze: bool = Field(True, description="add quotes, disagreements, timeline, people")
-    reference_date: dt.date | None = Field(
+    reference_date: DateIn = Field(
         None, description="date that relative dates ('on Tuesday') count from"
     )
 

@@ -6,17 +6,21 @@ repository, exactly as the CLI does. Bad input raises ``ApiError`` with a 4xx st
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsweave.clean import clean_documents
 from newsweave.config import Settings
-from newsweave.errors import ConfigError
+from newsweave.errors import (
+    ConfigError,
+    DecompressionBombError,
+    InputError,
+    MalformedRecordError,
+)
 from newsweave.ingest import read_bytes
+from newsweave.ingest.limits import gunzip
 from newsweave.ingest.sniff import HTML
 from newsweave.model import Article, Cluster, Problem, RawDocument, replace
-from newsweave.pipeline import cluster_id, make_brief
+from newsweave.pipeline import clean_articles, cluster_id, make_brief
 from newsweave.store.repository import ClusterRecord, Store, StoredArticle
 from newsweave.summarize import get_summarizer
 from newsweave.web.errors import ApiError
@@ -52,42 +56,17 @@ def _check_sizes(docs: Sequence[RawDocument], limits: Limits) -> None:
             )
 
 
-# C0 control characters other than tab and line breaks, and DEL: never news text, and
-# PostgreSQL cannot store NUL at all. Dropped before cleaning so offsets stay consistent.
-_CONTROLS = dict.fromkeys([*range(9), 11, 12, *range(14, 32), 127])
-
-
-def _printable(doc: RawDocument) -> RawDocument:
-    return replace(
-        doc,
-        origin=doc.origin.translate(_CONTROLS),
-        text=doc.text.translate(_CONTROLS),
-        title=doc.title.translate(_CONTROLS),
-        source=doc.source.translate(_CONTROLS),
-        url=doc.url.translate(_CONTROLS),
-        byline=doc.byline.translate(_CONTROLS),
-    )
-
-
 def _clean(items: Iterable[RawDocument | Problem], limits: Limits) -> Ingested:
-    result = Ingested()
-    docs: list[RawDocument] = []
-    for item in items:
-        if isinstance(item, Problem):
-            result.problems.append(replace(item, where=item.where.translate(_CONTROLS)))
-        else:
-            docs.append(_printable(item))
+    """The request's documents through the pipeline's clean step (one request, one run)."""
+    pending = list(items)
+    docs = [item for item in pending if isinstance(item, RawDocument)]
     if len(docs) > limits.articles_per_cluster:
         raise too_large(
             f"{len(docs)} articles in one request; the limit is {limits.articles_per_cluster}"
         )
     _check_sizes(docs, limits)
-    for cleaned in clean_documents(docs):
-        if isinstance(cleaned, Problem):
-            result.problems.append(cleaned)
-        else:
-            result.articles.append(cleaned)
-    return result
+    articles, problems = clean_articles(pending)
+    return Ingested(articles, problems)
 
 
 def read_uploads(files: Sequence[tuple[str, bytes]], limits: Limits) -> Ingested:
@@ -103,24 +82,18 @@ def read_uploads(files: Sequence[tuple[str, bytes]], limits: Limits) -> Ingested
 
 
 def _gunzip_bounded(name: str, data: bytes, limit: int) -> bytes:
-    """Decompress a gzip upload here, with a bound, so that a small "zip bomb" cannot
-    exhaust memory in the reader. Corrupt data is passed on for the reader to report."""
-    if data[:2] != b"\x1f\x8b":
+    """Decompress a gzip upload here, within the size bound of a request's upload and the
+    expansion bound of every gzip input (``ingest.limits``), so that a small "zip bomb"
+    cannot exhaust memory in the reader: a bomb or an upload over the bound is a 413.
+    Corrupt data is passed on for the reader to report, like a corrupt file on disk."""
+    try:
+        return gunzip(name, data, limit)
+    except DecompressionBombError as exc:
+        raise too_large(str(exc)) from None
+    except MalformedRecordError:
         return data
-    out = bytearray()
-    rest = data
-    while rest[:2] == b"\x1f\x8b":  # a gzip file may hold several members
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            out += inflater.decompress(rest, limit + 1 - len(out))
-        except zlib.error:
-            return data
-        if len(out) > limit or inflater.unconsumed_tail:
-            raise too_large(f"{name}: more than {limit} bytes once decompressed")
-        if not inflater.eof:
-            return data
-        rest = inflater.unused_data
-    return bytes(out)
+    except InputError as exc:  # over the size bound
+        raise too_large(str(exc)) from None
 
 
 def _raw(item: ArticleIn, origin: str) -> list[RawDocument | Problem]:

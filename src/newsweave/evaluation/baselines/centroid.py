@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick, is_redundant
+from newsweave.config import Budget
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.picks import Pick, is_redundant
 
 MIN_WORDS = 6
 MAX_WORDS = 60

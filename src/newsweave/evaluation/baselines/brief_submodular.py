@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick
-from newsweave.summarize._units import (
+from newsweave.config import Budget
+from newsweave.evaluation.baselines.submodular import greedy_coverage, similarity
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.compress import compress
+from newsweave.summarize.concepts import article_agreement, sentence_importance, term_weights
+from newsweave.summarize.headline import select_headline
+from newsweave.summarize.picks import Pick
+from newsweave.summarize.units import (
     Unit,
     antecedents,
     content_sentences,
@@ -20,9 +25,7 @@ from newsweave.summarize._units import (
     rounded,
     same_fact_pairs,
 )
-from newsweave.summarize.compress import compress
-from newsweave.summarize.concepts import article_agreement, sentence_importance, term_weights
-from newsweave.summarize.submodular import greedy_coverage, similarity
+from newsweave.summarize.weave import strategy_for
 from newsweave.tokens import content_terms
 
 NO_LIMIT = 10**9
@@ -119,3 +122,15 @@ def select_brief_submodular(doc: SegmentedCluster, budget: Budget) -> list[Pick]
             explain["filtered_out"] = rejected
         picks.append(Pick(unit.index, step.gain, explain, unit.spans(doc)))
     return picks
+
+
+class SubmodularWeaveSummarizer:
+    """weave.v2 with Lin-Bilmes submodular coverage for briefs instead of the integer program
+    (kept for comparison: on the Multi-News dev set it scored lower, docs/summarizer.md)."""
+
+    name = "weave.submodular"
+
+    def select(self, doc: SegmentedCluster, budget: Budget) -> list[Pick]:
+        if strategy_for(budget) == "headline":
+            return select_headline(doc, budget)
+        return select_brief_submodular(doc, budget)

@@ -1,6 +1,6 @@
-"""The pipeline as one readable sequence: ingest -> clean -> segment -> summarize -> brief.
+"""Batch: inputs in, one brief per cluster out (``newsweave summarize``, the REST API).
 
-This is the Python API that the CLI, the web app, the store and the Dask runner all call.
+ingest -> clean (``cleaning.clean``) -> group -> segment -> summarize -> analyze -> Brief.
 """
 
 from __future__ import annotations
@@ -12,16 +12,20 @@ from functools import partial
 from typing import BinaryIO
 
 from newsweave.analyze import analyze_cluster
-from newsweave.clean import clean_documents
-from newsweave.config import Settings
+from newsweave.config import Budget, Settings
+from newsweave.errors import NoInputError
 from newsweave.ingest import read_inputs
 from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source, replace
+from newsweave.pipeline.cleaning import Grouped, clean, clean_articles
 from newsweave.runners import Runner, partition
 from newsweave.runners.local import LocalRunner
-from newsweave.summarize import Budget, SegmentedCluster, get_summarizer, summarize_cluster
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import get_summarizer, summarize_cluster
 
 Progress = Callable[[int], None]
 LOOSE_GROUP = "__loose__"
+# What make_brief and summarize_texts take besides a Cluster: texts, articles or documents.
+ArticleLike = str | Article | RawDocument
 
 
 @dataclass
@@ -41,36 +45,64 @@ def cluster_id(articles: Sequence[Article]) -> str:
     return "c-" + digest.hexdigest()[:12]
 
 
-def group_documents(items: Iterable[RawDocument | Problem]) -> Loaded:
-    """Group raw documents into clusters: dataset lines keep their grouping, loose files
+def group_articles(items: Iterable[Grouped | Problem]) -> Loaded:
+    """Group cleaned articles into clusters: dataset lines keep their grouping, loose files
     (text, HTML, single-article records) form one cluster together."""
     loaded = Loaded()
-    groups: dict[str, list[RawDocument]] = {}
+    groups: dict[str, list[Article]] = {}
     references: dict[str, str | None] = {}
     for item in items:
         if isinstance(item, Problem):
             loaded.problems.append(item)
             continue
         key = item.group if item.group is not None else LOOSE_GROUP
-        groups.setdefault(key, []).append(item)
+        groups.setdefault(key, []).append(item.article)
         references.setdefault(key, item.reference)
-    for key, docs in groups.items():
-        articles: list[Article] = []
-        for result in clean_documents(docs):
-            if isinstance(result, Problem):
-                loaded.problems.append(result)
-            else:
-                articles.append(result)
-        if not articles:
-            continue
+    for key, articles in groups.items():
         cid = cluster_id(articles) if key == LOOSE_GROUP else key
         loaded.clusters.append(Cluster(cid, tuple(articles), references.get(key)))
     return loaded
 
 
+def group_documents(items: Iterable[RawDocument | Problem]) -> Loaded:
+    """Clean raw documents (one run) and group them into clusters."""
+    return group_articles(clean(items))
+
+
 def load(paths: Iterable[str], stdin: BinaryIO | None = None) -> Loaded:
     """Read and clean every input; never raises for a bad input, reports it instead."""
     return group_documents(read_inputs(paths, stdin))
+
+
+def as_document(item: ArticleLike, n: int) -> RawDocument:
+    """A text, an Article built by hand or a RawDocument, as a document for the clean step
+    (a text's first line is its headline when it has more than one paragraph, as in a
+    text file)."""
+    if isinstance(item, RawDocument):
+        return item
+    if isinstance(item, Article):
+        return RawDocument(
+            origin=item.origin or f"article-{n}",
+            text=item.text,
+            title=item.title,
+            source=item.source,
+            url=item.url,
+            published=item.published,
+            byline=item.byline,
+        )
+    lines = [line for line in item.splitlines() if line.strip()]
+    return RawDocument(origin=f"text-{n}", text=item, title_in_text=len(lines) > 1)
+
+
+def cluster_of(items: Sequence[ArticleLike]) -> tuple[Cluster, list[Problem]]:
+    """Texts or articles cleaned (one run) into one cluster, and the problems met."""
+    articles, problems = clean_articles(as_document(item, n) for n, item in enumerate(items, 1))
+    # The same article given twice is one article, not two sources agreeing.
+    first: dict[tuple[str, str], Article] = {}
+    for article in articles:
+        first.setdefault((article.title, article.text), article)
+    unique = tuple(first.values())
+    return Cluster(cluster_id(unique), unique), problems
 
 
 def display_title(article: Article, words: int = 12) -> str:
@@ -96,23 +128,38 @@ def sources_of(cluster: Cluster) -> tuple[Source, ...]:
     )
 
 
-def make_brief(cluster: Cluster | SegmentedCluster, settings: Settings | None = None) -> Brief:
-    """Summarize one cluster (or an already segmented one) into a Brief."""
+def make_brief(
+    cluster: Cluster | SegmentedCluster | Sequence[ArticleLike], settings: Settings | None = None
+) -> Brief:
+    """Summarize one cluster into a Brief. ``cluster`` is a Cluster of cleaned articles (as
+    ``load`` returns), an already segmented one, or texts / Articles / RawDocuments, which
+    are cleaned first."""
     settings = settings or Settings()
+    problems: list[Problem] = []
+    if not isinstance(cluster, Cluster | SegmentedCluster):
+        cluster, problems = cluster_of(cluster)
+        if not cluster.articles:
+            reasons = "; ".join(str(p) for p in problems) or "nothing given"
+            raise NoInputError(f"no usable article: {reasons}")
     doc = (
         cluster if isinstance(cluster, SegmentedCluster) else SegmentedCluster.from_cluster(cluster)
     )
     cluster = doc.cluster
     budget = Budget(words=settings.words, sentences=settings.sentences)
     summarizer = get_summarizer(settings.summarizer)
-    summary = summarize_cluster(doc, budget, summarizer)
-    warnings = []
+    sources = sources_of(cluster)
+    number = {s.article_id: s.number for s in sources}
+    summary = tuple(
+        replace(s, sources=tuple(number[a] for a in s.support))
+        for s in summarize_cluster(doc, budget, summarizer)
+    )
+    warnings = [str(p) for p in problems]
     if not summary:
         warnings.append(f"no sentence of this cluster fits the budget of {budget}")
     brief = Brief(
         cluster_id=cluster.id,
         summary=summary,
-        sources=sources_of(cluster),
+        sources=sources,
         summarizer=summarizer.name,
         warnings=tuple(warnings),
         budget_words=settings.words,
@@ -129,6 +176,16 @@ def make_brief(cluster: Cluster | SegmentedCluster, settings: Settings | None = 
         timeline=analysis.timeline,
         people=analysis.people,
     )
+
+
+def summarize_texts(
+    texts: Sequence[ArticleLike], settings: Settings | None = None, **options: object
+) -> Brief:
+    """The brief of a few articles given as texts (or Articles): the shortest way in.
+
+    ``options`` are ``Settings`` fields (``words=60``, ``analyze=False``...)."""
+    settings = (settings or Settings()).replace(**options) if options else settings
+    return make_brief(list(texts), settings)
 
 
 def cluster_label(cluster: Cluster) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.summarize._document import SegmentedCluster
-from newsweave.summarize._select import SAME_FACT, overlap
+from newsweave.segment import SegmentedCluster
 from newsweave.summarize.compress import Compression
 from newsweave.summarize.filters import rejection
 from newsweave.summarize.order import leans_back
+from newsweave.summarize.picks import SAME_FACT, overlap
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsweave.model import Article, SummarySentence
-from newsweave.summarize._document import SegmentedCluster
+from newsweave.dedupe import independent_sources
+from newsweave.model import SummarySentence
+from newsweave.segment import SegmentedCluster
 
 # Two sentences state the same fact when their content-term sets overlap this much
 # (Ochiai coefficient). Measured on the example cluster's paraphrased Assad sentences
@@ -69,15 +70,6 @@ def support_of(doc: SegmentedCluster, index: int) -> tuple[tuple[str, int], ...]
         if score >= SAME_FACT:
             supporters.append((article.id, best))
     return tuple(supporters)
-
-
-def outlet_key(article: Article) -> str:
-    """Who an article speaks for: its outlet when known, else the article itself."""
-    return (article.source or "").strip().lower() or f"article:{article.id}"
-
-
-def independent_sources(articles: Sequence[Article]) -> int:
-    return len({outlet_key(a) for a in articles})
 
 
 def chronological(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[Pick]:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from itertools import groupby
 
-from newsweave.config import Settings
-from newsweave.errors import NewsweaveError
+from newsweave.config import Budget, Settings
+from newsweave.dedupe import independent_sources
 from newsweave.model import Cluster, DigestEvent, Problem, replace
-from newsweave.pipeline import cluster_label, make_brief
+from newsweave.pipeline.batch import cluster_label, make_brief
 from newsweave.runners import Runner, partition
 from newsweave.runners.local import LocalRunner
-from newsweave.summarize import Budget, SegmentedCluster, summarize_cluster
-from newsweave.summarize._select import independent_sources
+from newsweave.segment import SegmentedCluster
+from newsweave.summarize import summarize_cluster
 
 HEADLINE_WORDS = 30
 HALF_LIFE_DAYS = 2.0  # an event's weight halves every two days of age
@@ -111,24 +110,3 @@ def digest_events(
     )
     events, failed = partition(results)
     return sorted(events, key=lambda e: (-_ordinal(e.day), -e.score)), failed
-
-
-def make_digest(
-    clusters: Iterable[Cluster],
-    settings: Settings | None = None,
-    top: int | None = None,
-    half_life: float = HALF_LIFE_DAYS,
-    tick: Callable[[int], None] | None = None,
-) -> list[DigestEvent]:
-    """The digest: the ``top`` events summarized, newest day first, best first within a day.
-    Raises if an event cannot be summarized (``digest_events`` reports it and goes on)."""
-    events, failed = digest_events(clusters, settings, top, half_life, tick)
-    if failed:
-        raise NewsweaveError("; ".join(str(p) for p in failed))
-    return events
-
-
-def by_day(events: Sequence[DigestEvent]) -> list[tuple[dt.date | None, list[DigestEvent]]]:
-    """Events grouped under their day, in the order given (undated ones last)."""
-    ordered = sorted(events, key=lambda e: (e.day is None, -_ordinal(e.day)))
-    return [(day, list(group)) for day, group in groupby(ordered, key=lambda e: e.day)]

@@ -23,9 +23,10 @@ from typing import Any
 
 import numpy as np
 
+from newsweave.config import Budget
 from newsweave.errors import MissingExtraError
-from newsweave.summarize._document import Budget, SegmentedCluster, word_count
-from newsweave.summarize._select import Pick, is_redundant
+from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.picks import Pick, is_redundant
 
 __all__ = ["PEERS", "LeadSummarizer", "SumySummarizer", "fill_in_order"]
 
