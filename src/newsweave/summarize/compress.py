@@ -39,6 +39,15 @@ _DATELINE = re.compile(
 _COLON_DATELINE = re.compile(
     r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?: |\([A-Z][A-Za-z ,.]{1,40}\) ?[-—–]{1,2} )(?=[A-Z])"
 )
+# A wire byline fused into the first sentence: "April 28, 2017 by Paul Wiseman And Josh
+# Boak, The Associated Press WASHINGTON—", "By Karin Brulliard and Amy B Wang, (c) 2017, The
+# Washington Post ".
+_BYLINE_DATELINE = re.compile(
+    r"^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4},? )?(?:[Bb]y )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r"(?:(?:,| [Aa]nd) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}){0,3}, (?:\(c\) \d{4}, )?"
+    r"(?:The )?(?:Associated Press|Washington Post|New York Times|Reuters|AFP|Bloomberg)"
+    r"(?: [A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3} ?[-—–]{1,2} ?| )(?=[A-Z\"“])"
+)
 _DATELINE_CAPS = re.compile(r"^[A-Z]{3,}")  # a dateline starts with a city in capitals
 _AGENCY_DATELINE = re.compile(
     r"^[^\"“]{2,60}?\((?:AP|AFP|Reuters|IANS|CNN|UPI|dpa|Xinhua|PTI|ANI|AAP)\)\s*[-—–:]*\s*"
@@ -164,7 +173,8 @@ def compress(
             removed.pop()
 
     head = (
-        _AGENCY_DATELINE.match(sentence)
+        _BYLINE_DATELINE.match(sentence)
+        or _AGENCY_DATELINE.match(sentence)
         or (_DATELINE.match(sentence) if _DATELINE_CAPS.match(sentence) else None)
         or _COLON_DATELINE.match(sentence)
     )
@@ -174,10 +184,11 @@ def compress(
         m = _LABEL.match(sentence)
         if m:
             try_remove(0, m.end(), "label")
-    if appositives and not removed:
-        m = _LEADING_ADVERBIAL.match(sentence)
-        if m and not leans_back(sentence[m.end() :]):
-            try_remove(0, m.end(), "leading adverbial")
+    if appositives:
+        start = max((b for a, b in removed if a == 0), default=0)
+        m = _LEADING_ADVERBIAL.match(sentence[start:])
+        if m and not leans_back(sentence[start + m.end() :]):
+            try_remove(start, start + m.end(), "leading adverbial")
     offset = max((b for a, b in removed if a == 0), default=0)
     rest = sentence[offset:]
     m = _CONNECTIVE.match(rest)
