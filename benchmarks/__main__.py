@@ -30,6 +30,7 @@ from benchmarks import (
     stream_clusters,
     stream_dedupe,
     stream_throughput,
+    summarizer_cv,
     summarizer_speed,
 )
 from benchmarks._common import DOCS, default_data_dir, utc_now
@@ -64,6 +65,14 @@ SECTIONS: list[Any] = [
         limit=None,
         repeats=5,
         summarizers="default,centroid.v1",
+    ),
+    Standalone(
+        summarizer_cv,
+        "summarizer_cv",
+        summarizer_cv.TITLE,
+        limit=None,
+        only=None,
+        partial=str(DOCS / "benchmarks" / "summarizer_cv.md"),
     ),
     Standalone(
         segmentation,

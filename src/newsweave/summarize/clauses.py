@@ -106,7 +106,9 @@ def bare(word: str) -> str:
 
 
 def is_past(word: str) -> bool:
-    return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
+    return (
+        word in IRREGULAR_PAST or word in INTRANSITIVE_ED or (len(word) > 4 and word.endswith("ed"))
+    )
 
 
 def _adverb(word: str) -> bool:

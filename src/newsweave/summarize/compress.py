@@ -166,8 +166,8 @@ def compress(
         kept = remaining()
         # Clutter at the edges (a dateline, a label, an aside) leaves the sentence it was
         # attached to; other removals must leave a main clause (the lexical check).
-        clause = rule in EDGE_RULES or has_main_clause(kept)
-        if clause and _has_clause(kept) and _balanced(kept):
+        clause = has_main_clause(kept) or (rule in EDGE_RULES and _has_clause(kept))
+        if clause and len(kept.split()) >= MIN_KEPT_WORDS and _balanced(kept):
             rules.append(rule)
         else:
             removed.pop()

@@ -49,7 +49,7 @@ def headline_units(
     units: list[Unit] = []
     for i in eligible:
         sentence = doc.sentences[i]
-        if sentence.index >= LEAD_SENTENCES:
+        if sentence.index >= LEAD_SENTENCES or not _complete(sentence.text):
             continue
         units.append(Unit(i, sentence.text, word_count(sentence.text)))
         seen = {sentence.text}
@@ -59,6 +59,11 @@ def headline_units(
                 seen.add(text)
                 units.append(Unit(i, text, word_count(text), compression))
     return units
+
+
+def _complete(text: str) -> bool:
+    """Ends as a sentence ends: a headline is a sentence, not a title or a label."""
+    return text.rstrip("\"'”’) ").endswith((".", "!", "?"))
 
 
 def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
@@ -73,11 +78,7 @@ def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     if budget.words is not None and not any(u.words <= budget.words for u in units):
         # Nothing that passed the filters fits: rather a quote or a short line than nothing.
         # Still whole sentences, though: a subheading ("‘No truce’") is not a summary.
-        relaxed = [
-            i
-            for i, terms in enumerate(doc.terms)
-            if terms and doc.sentences[i].text.rstrip("\"'”’) ").endswith((".", "!", "?"))
-        ]
+        relaxed = [i for i, terms in enumerate(doc.terms) if terms]
         units = standalone(doc, headline_units(doc, relaxed, budget.words))
     if not units:
         return []
