@@ -20,6 +20,7 @@ from typing import Any
 from benchmarks import (
     analysis_speed,
     cleaning,
+    coherence,
     dask_speed,
     load_test,
     quality,
@@ -106,6 +107,7 @@ SECTIONS: list[Any] = [
         db=None,
         postgres=False,
     ),
+    coherence,
     dask_speed,
 ]
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsweave.errors import excerpt
+from newsweave.language import detect_language
 from newsweave.model import Article, Problem, RawDocument, RemovedLine, article_id
 from newsweave.tokens import content_terms
 
@@ -637,6 +638,7 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         removed=cleaned.removed,
         also_published_by=raw.also_published_by,
         copies=raw.copies,
+        language=detect_language(f"{cleaned.title}\n{cleaned.text}"),
     )
 
 

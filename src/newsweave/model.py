@@ -155,6 +155,7 @@ class Article(_Serializable):
     origin: str = ""  # file path (and line) it was read from
     removed: tuple[RemovedLine, ...] = ()
     also_published_by: tuple[str, ...] = ()  # outlets of syndicated copies folded into this one
+    language: str = ""  # ISO 639-1 code detected by the clean step; "" when unknown
     # Where each folded copy was read (path:line, URL): no input article leaves the output
     # without a trace, and a copy's own record can be found again.
     copies: tuple[str, ...] = ()

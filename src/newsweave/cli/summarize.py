@@ -12,7 +12,7 @@ from newsweave.config import Settings
 from newsweave.dates import to_date
 from newsweave.errors import NewsweaveError, NoInputError
 from newsweave.model import Brief, Problem
-from newsweave.pipeline import load, make_briefs
+from newsweave.pipeline import load, make_briefs, split_events
 from newsweave.pipeline.store import save_briefs as store_briefs
 from newsweave.render import FORMATS, render
 
@@ -65,6 +65,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--date", type=iso_date, help="reference date for relative dates (YYYY-MM-DD)"
     )
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="articles that look like different events (or languages) get a brief each",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
     add_store_option(parser, "also save the briefs in the store")
     add_dask_options(parser)
@@ -85,16 +90,20 @@ def run(args: argparse.Namespace) -> int:
         _output.report_problems(loaded.problems)
     if not loaded.clusters:
         raise NoInputError("no usable articles in the given input")
-    show = len(loaded.clusters) > 1 and not args.quiet
+    clusters = split_events(loaded.clusters) if args.split else loaded.clusters
+    show = len(clusters) > 1 and not args.quiet
     with (
         open_runner(args, quiet=args.quiet) as runner,
-        _output.progress_bar("summarizing", len(loaded.clusters), enabled=show) as bar,
+        _output.progress_bar("summarizing", len(clusters), enabled=show) as bar,
     ):
         briefs, failed = make_briefs(
-            loaded.clusters, settings, runner, lambda n: bar.advance(bar.task_ids[0], n)
+            clusters, settings, runner, lambda n: bar.advance(bar.task_ids[0], n)
         )
     if not args.quiet:
         _output.report_problems(failed)
+        for brief in briefs:
+            for warning in brief.warnings:
+                _output.warn(f"cluster {brief.cluster_id}: {warning}")
     if not briefs:
         raise NewsweaveError("no cluster could be summarized")
     _output.write_result(render(briefs, args.format, explain=args.explain), args.output)

@@ -22,6 +22,7 @@ from newsweave.pipeline.batch import (
     load,
     make_brief,
     make_briefs,
+    split_events,
     summarize_paths,
     summarize_texts,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "load",
     "make_brief",
     "make_briefs",
+    "split_events",
     "summarize_paths",
     "summarize_texts",
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import BinaryIO
 
+from newsweave import coherence
 from newsweave.analyze import analyze_cluster
 from newsweave.config import Budget, Settings
 from newsweave.errors import NoInputError
@@ -154,6 +155,7 @@ def make_brief(
         for s in summarize_cluster(doc, budget, summarizer)
     )
     warnings = [str(p) for p in problems]
+    warnings += coherence.check(cluster).warnings()  # never a mixed brief without a word
     if not summary:
         warnings.append(f"no sentence of this cluster fits the budget of {budget}")
     brief = Brief(
@@ -186,6 +188,12 @@ def summarize_texts(
     ``options`` are ``Settings`` fields (``words=60``, ``analyze=False``...)."""
     settings = (settings or Settings()).replace(**options) if options else settings
     return make_brief(list(texts), settings)
+
+
+def split_events(clusters: Iterable[Cluster]) -> list[Cluster]:
+    """Each cluster cut into the events (and languages) its articles form
+    (``coherence.split``); a coherent cluster stays whole."""
+    return [part for cluster in clusters for part in coherence.split(cluster)]
 
 
 def cluster_label(cluster: Cluster) -> str:

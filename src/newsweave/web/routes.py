@@ -95,6 +95,7 @@ def _article_out(item: StoredArticle) -> ArticleOut:
         published=a.published,
         origin=a.origin,
         chars=len(a.text),
+        language=a.language,
         created=item.created,
     )
 
@@ -122,6 +123,7 @@ def _cluster_detail(record: ClusterRecord) -> ClusterDetail:
         **_cluster_out(record.summary).model_dump(),
         article_ids=list(record.article_ids),
         rejected=[_problem(p) for p in record.rejections],
+        warnings=list(record.brief.warnings),
         brief=record.brief.to_dict(),
     )
 

@@ -68,6 +68,7 @@ class ArticleOut(BaseModel):
     published: dt.date | None
     origin: str
     chars: int
+    language: str = Field("", description="ISO 639-1 code detected when cleaned; '' if unknown")
     created: dt.datetime
 
 
@@ -123,6 +124,10 @@ class ClusterOut(BaseModel):
 class ClusterDetail(ClusterOut):
     article_ids: list[int]
     rejected: list[ProblemOut]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="caveats of the brief, e.g. articles that look like different events",
+    )
     brief: dict[str, Any] = Field(description="the Brief, as `newsweave summarize --format json`")
 
 
