@@ -60,6 +60,12 @@ ADVERBS = word_set("not never also already still just at least now then all both
 PASSIVE_AUX = word_set("is are was were be been being am got get gets 's ’s")
 SUBJECT_PRONOUNS = word_set("i we they he she it you")
 OBJECT_PRONOUNS = word_set("him her it them us me")
+# Linking verbs in the present: their complement is an adjective, which the other rules miss.
+LINKING = word_set("remains seems appears becomes looks stays sounds feels")
+CALENDAR = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
 MODALS = word_set("will would can could may might must shall should")
 FINITE_AUX = word_set("is are was were am has have had does did do") | MODALS
 # "that", "which", "whose", "what" also open clauses, so a verb may follow them directly.
@@ -149,8 +155,19 @@ def _strength(words: list[str], raw: list[str], i: int) -> int:
         # bill", "the military wants to revamp" (a plural noun is rarely followed by these).
         if i == 0 or before in CONJUNCTIONS:
             return NONE
+        if word in LINKING:
+            return STRONG  # "Trump remains protective", "the deal appears set"
         infinitive = after == "to" and i + 2 < len(raw) and raw[i + 2][:1].islower()
-        return STRONG if after in ARTICLES or after in OBJECT_PRONOUNS or infinitive else NONE
+        # "the court orders Petrobras": a name right after a lower-case noun's verb
+        named = (
+            i + 1 < len(raw)
+            and raw[i + 1][:1].isupper()
+            and raw[i - 1][:1].islower()
+            and after not in CALENDAR
+        )
+        if after in ARTICLES or after in OBJECT_PRONOUNS or infinitive or named:
+            return STRONG
+        return NONE
     return NONE
 
 

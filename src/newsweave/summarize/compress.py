@@ -103,7 +103,8 @@ _LABEL = re.compile(
 # A leading circumstance ("In a victory for Britain, ", "Amid reports that ..., ") that a
 # headline can drop: the clause after the comma stands alone.
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:In|Amid|After|Following|Despite|With|During|On|At|Earlier|Late|Early|Even|As|While|"
+    r"^(?:In|Amid|Among|After|Following|Despite|With|During|On|At|Over|Across|Under|Through|"
+    r"Earlier|Late|Early|Even|As|While|"
     r"Although|Though|When|Before|Since)\b"
     r"[^,;:\"“”]{3,150}, (?=[A-Za-z])"
 )
@@ -229,7 +230,7 @@ def shortenings(sentence: str, budget: int | None = None) -> list[Compression]:
     out = [compress(sentence), compress(sentence, appositives=True)]
     if budget is not None and any(len(c.text(sentence).split()) <= budget for c in out):
         return out
-    end = len(sentence.rstrip()) - 1
+    end = _final_mark(sentence)
     found = 0
     for start, kind in cut_points(sentence):
         head = sentence[:start]
@@ -249,6 +250,13 @@ def shortenings(sentence: str, budget: int | None = None) -> list[Compression]:
         if budget is not None and found >= LONGEST_CUTS:
             break
     return out
+
+
+def _final_mark(sentence: str) -> int:
+    """Where the sentence's own full stop (or "!") is: before closing quotes or brackets
+    (``... as "repugnant."``); a cut keeps that mark and drops the rest."""
+    body = sentence.rstrip().rstrip("\"'”’)")
+    return len(body) - 1
 
 
 def _word_before(sentence: str, index: int) -> str:

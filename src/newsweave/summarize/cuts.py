@@ -33,7 +33,7 @@ RELATIVE = word_set("who which whose where")
 # phrases are usually arguments ("the wreckage of...", "sentenced to...").
 ADJUNCT_PREPOSITIONS = word_set(
     "in at on near during from with for across outside inside into under against without "
-    "through throughout by over around off toward towards ahead"
+    "through throughout by over around toward towards ahead"
 )
 CONJUNCTIONS = frozenset({"and", "or", "but"})
 # Words that pair with a later "and"/"or": cutting before it breaks the pair.
@@ -49,7 +49,7 @@ _TOKEN = re.compile(r"\S+")
 def cut_points(sentence: str) -> list[tuple[int, str]]:
     """Character offsets where ``sentence`` may end early, each with the kind of boundary,
     latest first. The sentence must end with "." or "!" (the cut keeps that mark)."""
-    body = sentence.rstrip()
+    body = sentence.rstrip().rstrip("\"'”’)")
     if not body or body[-1] not in ".!":
         return []
     tokens = list(_TOKEN.finditer(sentence))

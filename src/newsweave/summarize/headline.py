@@ -17,6 +17,7 @@ from typing import Any
 
 from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.clauses import has_main_clause
 from newsweave.summarize.compress import shortenings
 from newsweave.summarize.concepts import article_agreement, position_vote, term_weights
 from newsweave.summarize.ilp import CoverageProblem, solve
@@ -42,14 +43,17 @@ MAX_CANDIDATES = 60
 
 
 def headline_units(
-    doc: SegmentedCluster, eligible: list[int], budget: int | None = None
+    doc: SegmentedCluster, eligible: list[int], budget: int | None = None, relaxed: bool = False
 ) -> list[Unit]:
     """Full and compressed forms of the eligible sentences near the top of each article
-    (cut early only as far as ``budget`` words need)."""
+    (cut early only as far as ``budget`` words need). Only sentences that end as sentences
+    end, or (``relaxed``) that read as a main clause (a text cut off before its full stop)."""
     units: list[Unit] = []
     for i in eligible:
         sentence = doc.sentences[i]
-        if sentence.index >= LEAD_SENTENCES or not _complete(sentence.text):
+        if sentence.index >= LEAD_SENTENCES:
+            continue
+        if not (_complete(sentence.text) or (relaxed and has_main_clause(sentence.text))):
             continue
         units.append(Unit(i, sentence.text, word_count(sentence.text)))
         seen = {sentence.text}
@@ -79,7 +83,7 @@ def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         # Nothing that passed the filters fits: rather a quote or a short line than nothing.
         # Still whole sentences, though: a subheading ("‘No truce’") is not a summary.
         relaxed = [i for i, terms in enumerate(doc.terms) if terms]
-        units = standalone(doc, headline_units(doc, relaxed, budget.words))
+        units = standalone(doc, headline_units(doc, relaxed, budget.words, relaxed=True))
     if not units:
         return []
     words = budget.words if budget.words is not None else max(u.words for u in units)
