@@ -47,13 +47,17 @@ def headline_units(
 ) -> list[Unit]:
     """Full and compressed forms of the eligible sentences near the top of each article
     (cut early only as far as ``budget`` words need). Only sentences that end as sentences
-    end, or (``relaxed``) that read as a main clause (a text cut off before its full stop)."""
+    end, or (``relaxed``) that read as a main clause where the article's text stops (a text
+    cut off before its full stop; not a title or label line above the story)."""
     units: list[Unit] = []
     for i in eligible:
         sentence = doc.sentences[i]
         if sentence.index >= LEAD_SENTENCES:
             continue
-        if not (_complete(sentence.text) or (relaxed and has_main_clause(sentence.text))):
+        last = i + 1 == len(doc.sentences) or doc.sentences[i + 1].article_id != sentence.article_id
+        title = doc.articles[sentence.article_id].title.strip()
+        cut_off = relaxed and last and sentence.text != title and has_main_clause(sentence.text)
+        if not (_complete(sentence.text) or cut_off):
             continue
         units.append(Unit(i, sentence.text, word_count(sentence.text)))
         seen = {sentence.text}
