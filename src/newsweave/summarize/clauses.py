@@ -194,7 +194,7 @@ class Reading:
         waiting = ""
         for i, word in enumerate(self.words):
             verb = self.strength[i] > NONE
-            if word in SUBORDINATORS and not (i == 0 and word == "that"):
+            if word in SUBORDINATORS and not (i == 0 and word == "that") and self._opens(i):
                 inside, consumed, previous, waiting = True, False, False, word
                 self.waiting.append(True)
                 continue
@@ -217,6 +217,22 @@ class Reading:
                 if waiting in PREPOSITIONS:
                     waiting = ""  # "after the attack, ...": it was a preposition after all
             self.waiting.append(bool(waiting))
+
+    def _opens(self, i: int) -> bool:
+        """Whether the subordinator at ``i`` opens a clause. "After", "before", "since",
+        "until" and "as" are also prepositions: before a noun phrase that no verb follows
+        until the next comma or subordinator ("after the resignation of the army chief in
+        a row over cuts for which ..."), they open a phrase, not a clause."""
+        if self.words[i] not in PREPOSITIONS or i + 1 >= len(self.words):
+            return True
+        if self.words[i + 1] not in ARTICLES:
+            return True
+        for j in range(i + 1, len(self.words)):
+            if self.strength[j] > NONE:
+                return True
+            if self.words[j] in SUBORDINATORS or self.raw[j].endswith((",", ";")):
+                return False
+        return False
 
     def main_clause_before(self, k: int) -> bool:
         """Whether the first ``k`` tokens hold a main clause: a strong main verb, or a weak
