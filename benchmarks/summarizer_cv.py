@@ -388,10 +388,30 @@ def verdict(outcome: Outcome) -> str:
         outcome.criterion(best_b, 0) - outcome.criterion(current, 0),
     ]
     if best_a == best_b and all(g > 0 for g in gains):
+        name = outcome.constant.sets[0]
+        p_values = [
+            paired_test(
+                outcome.scores[best_a][name].half(which)[1],
+                outcome.scores[current][name].half(which)[1],
+            ).p_value
+            for which in (0, 1)
+        ]
+        if min(p_values) >= 0.05:
+            return f"{_show(best_a)} better on both halves, within noise (p >= 0.05): keep"
         return f"**{_show(best_a)} better on both halves**"
     if all(g <= 0 for g in gains):
         return "no value chosen on one half beats the current one on the other"
     return "halves disagree: keep current"
+
+
+def example_cell(results: dict[Any, str]) -> str:
+    """The example's checks: "ok", one problem shared by every value, or per value."""
+    failing = {_show(v): e for v, e in results.items() if e != "ok"}
+    if not failing:
+        return "ok"
+    if len(failing) == len(results) and len(set(failing.values())) == 1:
+        return f"every value: {next(iter(failing.values()))}"
+    return "; ".join(f"{v}: {e}" for v, e in failing.items())
 
 
 def table(outcomes: list[Outcome]) -> str:
@@ -407,8 +427,7 @@ def table(outcomes: list[Outcome]) -> str:
         for which in (0, 1):
             values = [outcome.criterion(v, which) for v in outcome.scores]
             spreads.append(f"{max(values) - min(values):.2f}")
-        failing = {_show(v): e for v, e in outcome.example.items() if e != "ok"}
-        example = "ok" if not failing else "; ".join(f"{v}: {e}" for v, e in failing.items())
+        example = example_cell(outcome.example)
         sets = "+".join("MN" if s == BRIEFS else "WCEP" for s in constant.sets)
         lines.append(
             f"| `{constant.name}` ({constant.why}; {sets}) "
