@@ -73,8 +73,7 @@ ARTICLES = DETERMINERS - {"that", "which", "whose", "what"}
 # Verbs whose "that" is a complement ("said that ..."), not a relative pronoun.
 COMPLEMENT_VERBS = SPEECH | word_set(
     "think thinks believe believes show shows suggest suggests mean means argue argues hope "
-    "hopes fear fears know knows feel feels indicate indicates ensure ensures so such now "
-    "given so"
+    "hopes fear fears know knows feel feels indicate indicates ensure ensures so such now given"
 )
 # Words after which "to" + a lower-case word is an infinitive ("declining to rule").
 INFINITIVE_TAKERS = word_set(
@@ -112,6 +111,7 @@ def bare(word: str) -> str:
 
 
 def is_past(word: str) -> bool:
+    """A past form (or past participle) by its spelling or the lists above."""
     return (
         word in IRREGULAR_PAST or word in INTRANSITIVE_ED or (len(word) > 4 and word.endswith("ed"))
     )
