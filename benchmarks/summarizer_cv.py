@@ -465,7 +465,7 @@ def page(outcomes: list[Outcome], started: str, sizes: dict[str, int], limit: in
     limited = f" Limited to the first {limit} clusters of each set." if limit else ""
     halves = ", ".join(f"{LABELS[n]} {(k + 1) // 2} + {k // 2} clusters" for n, k in sizes.items())
     parts = [
-        f"## Summarizer constants: {TITLE}",
+        f"## {TITLE[:1].upper()}{TITLE[1:]}",
         "",
         f"Measured {started} on {machine()}, {minutes:.0f} min; load average at the end "
         f"{load_average()}.{limited} Halves: {halves} (first and second half of each "
