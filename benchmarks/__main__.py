@@ -34,6 +34,7 @@ from benchmarks import (
     stream_dedupe,
     stream_throughput,
     stream_tune,
+    summarizer_cv,
     summarizer_speed,
 )
 from benchmarks._common import DOCS, default_data_dir, utc_now
@@ -68,6 +69,14 @@ SECTIONS: list[Any] = [
         limit=None,
         repeats=5,
         summarizers="default,centroid.v1",
+    ),
+    Standalone(
+        summarizer_cv,
+        "summarizer_cv",
+        summarizer_cv.TITLE,
+        limit=None,
+        only=None,
+        partial=str(DOCS / "benchmarks" / "summarizer_cv.md"),
     ),
     Standalone(
         segmentation,
