@@ -27,11 +27,15 @@ from benchmarks import (
     quote_attribution,
     reading_order,
     segmentation,
+    semantic_candidates,
+    semantic_support,
     speed,
     stream_cluster_bounds,
     stream_clusters,
     stream_dedupe,
     stream_throughput,
+    stream_tune,
+    summarizer_cv,
     summarizer_speed,
 )
 from benchmarks._common import DOCS, default_data_dir, utc_now
@@ -68,6 +72,14 @@ SECTIONS: list[Any] = [
         summarizers="default,centroid.v1",
     ),
     Standalone(
+        summarizer_cv,
+        "summarizer_cv",
+        summarizer_cv.TITLE,
+        limit=None,
+        only=None,
+        partial=str(DOCS / "benchmarks" / "summarizer_cv.md"),
+    ),
+    Standalone(
         segmentation,
         "segmentation",
         "sentence splitters: accuracy and speed",
@@ -80,7 +92,23 @@ SECTIONS: list[Any] = [
     quote_attribution,
     reading_order,
     cleaning,
-    Standalone(stream_clusters, "stream_clusters", "event clustering (B-cubed)"),
+    Standalone(stream_clusters, "stream_clusters", "event clustering on dated streams (B-cubed)"),
+    Standalone(
+        stream_tune, "stream_tune", "event clustering: fitting the join model", encoder="wordllama"
+    ),
+    Standalone(
+        stream_tune,
+        "stream_tune_lexical",
+        "event clustering: the join model of the lexical path",
+        encoder="none",
+    ),
+    Standalone(semantic_support, "semantic_support", "support counting of paraphrased facts"),
+    Standalone(
+        semantic_candidates,
+        "semantic_candidates",
+        "semantic encoders: speed and clustering quality",
+        quick=False,
+    ),
     Standalone(stream_cluster_bounds, "stream_cluster_bounds", "event clustering: batch bounds"),
     Standalone(
         stream_throughput,

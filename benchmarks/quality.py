@@ -10,6 +10,7 @@ from typing import Any
 
 from benchmarks._common import DEV_SETS, DevRun, dev_run, stamp
 from newsweave.evaluation import Dataset, Scorer, evaluate, make_system
+from newsweave.evaluation.bootstrap import paired_test
 from newsweave.model import Article, Cluster
 
 NAME = "quality"
@@ -100,6 +101,46 @@ def quality_table(run: DevRun) -> str:
     return "\n".join(lines) + "\n"
 
 
+def halves_table(runs: list[DevRun], against: str = "lead") -> str:
+    """newsweave against ``against`` on each half of each dev set (``newsweave eval --fold
+    1/2`` and ``2/2``): a gain counts only when it holds on both halves."""
+    lines = [
+        f"### Each half of each dev set: newsweave against {against}",
+        "",
+        "The first and second half of each set's scored clusters (`newsweave eval --fold 1/2`, "
+        "`--fold 2/2`); differences are paired (same clusters), with the two-sided paired "
+        "bootstrap p-value.",
+        "",
+        f"| set | half | clusters | newsweave R1 / R2 | {against} R1 / R2 | R1 difference (p) "
+        "| R2 difference (p) |",
+        "|---|---|---:|---|---|---|---|",
+    ]
+    for run in runs:
+        by_name = {r.system.name: r for r in run.results}
+        if "newsweave" not in by_name or against not in by_name:
+            continue
+        ours, other = by_name["newsweave"], by_name[against]
+        n = len(ours.ids)
+        first = (n + 1) // 2
+        for half, part in (("1/2", slice(0, first)), ("2/2", slice(first, n))):
+            cells = []
+            for metric in ("rouge1", "rouge2"):
+                test = paired_test(ours.scores[metric][part], other.scores[metric][part])
+                cells.append(f"{100 * test.difference:+.2f} (p={test.p_value:.3f})")
+            mean = {
+                name: " / ".join(
+                    f"{100 * sum(r.scores[m][part]) / len(r.scores[m][part]):.2f}"
+                    for m in ("rouge1", "rouge2")
+                )
+                for name, r in (("ours", ours), ("other", other))
+            }
+            lines.append(
+                f"| {run.label} | {half} | {len(ours.ids[part])} | {mean['ours']} "
+                f"| {mean['other']} | {cells[0]} | {cells[1]} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def reference_comparison(run: DevRun) -> str:
     report = run.report
     rows = {row["system"]: row for row in report["systems"]}
@@ -177,5 +218,6 @@ def run(args: argparse.Namespace) -> str:
     parts = [f"## Quality: {TITLE}", "", stamp(args), "", PROTOCOL, ""]
     for dev in runs:
         parts.append(quality_table(dev))
+    parts.append(halves_table(runs))
     parts.append(reference_comparison(runs[0]))
     return "\n".join(parts)

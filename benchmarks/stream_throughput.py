@@ -7,10 +7,12 @@ previous replica (beyond the 3-day window, so each week's events close), in shuf
 order within a replica. Three measurements:
 
 * the clusterer alone (articles already cleaned, HTML extraction excluded), with and
-  without near-duplicate folding, one core, rate per 1,000 articles plotted against
-  articles seen (docs/img/stream-throughput.png): the rate must stay flat;
+  without near-duplicate folding, with the semantic encoder (the ``semantic`` extra) and
+  on the lexical path alone, one core, rate per 1,000 articles plotted against articles
+  seen (docs/img/stream-throughput.png): the rate must stay flat;
 * ``newsweave cluster`` end to end on the stream written as JSON Lines (parsing and
-  cleaning included), in a child process whose peak resident memory is reported.
+  cleaning included), in a child process whose peak resident memory is reported, with
+  the semantic encoder and without it (``NEWSWEAVE_SEMANTIC=0``).
 
     PYTHONPATH=src python -m benchmarks.stream_throughput [--data DIR] [--articles N]
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from benchmarks._stream_data import ROOT, base_parser, data_dir, grouped_articles, machine
 from newsweave.cluster import EventClusterer
+from newsweave.embed import Encoder, get_encoder
 from newsweave.model import Article, replace
 from newsweave.segment import split_sentences
 
@@ -66,9 +69,11 @@ def make_stream(pool: list[Article], total: int, seed: int = 0) -> list[Article]
     return stream[:total]
 
 
-def measure(stream: list[Article], deduplicate: bool) -> tuple[list[float], float, int, int]:
+def measure(
+    stream: list[Article], deduplicate: bool, encoder: Encoder | None
+) -> tuple[list[float], float, int, int]:
     """Rate per STEP articles, overall rate, events emitted, most events open at once."""
-    clusterer = EventClusterer(deduplicate=deduplicate)
+    clusterer = EventClusterer(deduplicate=deduplicate, encoder=encoder)
     rates, events, most_open = [], 0, 0
     start = last = time.process_time()
     for n, article in enumerate(stream, 1):
@@ -95,7 +100,7 @@ sys.exit(code)
 """
 
 
-def end_to_end(stream: list[Article]) -> tuple[float, float, float, int]:
+def end_to_end(stream: list[Article], semantic: bool = True) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds, CPU articles/s and peak RSS (MiB) of ``newsweave cluster``
     on the stream (CPU time, because other jobs share the machine)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,7 +117,13 @@ def end_to_end(stream: list[Article]) -> tuple[float, float, float, int]:
             check=True,
             capture_output=True,
             text=True,
-            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+            env={
+                "PYTHONPATH": str(ROOT / "src"),
+                "PATH": "/usr/bin:/bin",
+                "NEWSWEAVE_SEMANTIC": "1" if semantic else "0",
+                "OMP_NUM_THREADS": "1",
+                "RAYON_NUM_THREADS": "1",  # the tokenizer's thread pool: one core
+            },
         )
         elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -148,45 +159,60 @@ def run(args: argparse.Namespace) -> str:
             for g in grouped_articles(folder / f"{name}.jsonl")]  # fmt: skip
     stream = make_stream(pool, total)
     words = sum(len(a.text.split()) for a in stream) / len(stream)
-    plain = measure(stream, deduplicate=False)
-    folded = measure(stream, deduplicate=True)
-    small = end_to_end(stream[: total // 10])
-    tiny = end_to_end(stream[:10])
-    seconds, cpu, e2e_rate, peak = end_to_end(stream)
-    plot({"clustering": plain[0], "clustering + dedupe": folded[0]})
+    encoder = get_encoder()
+    runs = [("clusterer, lexical only, no dedupe", False, None),
+            ("clusterer, lexical only + MinHash dedupe", True, None)]  # fmt: skip
+    if encoder is not None:
+        runs += [("clusterer + semantic, no dedupe", False, encoder),
+                 ("clusterer + semantic + MinHash dedupe", True, encoder)]  # fmt: skip
+    measured = [(label, measure(stream, dedupe, enc)) for label, dedupe, enc in runs]
+    semantic = encoder is not None
+    small = end_to_end(stream[: total // 10], semantic)
+    tiny = end_to_end(stream[:10], semantic)
+    seconds, cpu, e2e_rate, peak = end_to_end(stream, semantic)
+    lexical = end_to_end(stream, semantic=False) if semantic else None
+    plot({label: m[0] for label, m in measured})
 
     def first_last(rates: list[float]) -> str:
         head, tail = rates[:3], rates[-3:]
         return f"{sum(head) / len(head):,.0f} → {sum(tail) / len(tail):,.0f}"
 
-    return "\n".join(
-        [
-            "## Clustering throughput",
-            "",
-            f"{dt.date.today().isoformat()}; {machine()}.",
-            "",
-            f"{len(stream):,} articles ({words:.0f} words on average) built from the "
-            f"{len(pool):,} dev articles, {len({a.published for a in stream})} days, window "
-            "3 days. CPU time of one process (one core).",
-            "",
-            "| run | articles/s overall | first 3k → last 3k | events | most open at once |",
-            "|---|---|---|---|---|",
-            f"| clusterer, no dedupe | **{plain[1]:,.0f}** | {first_last(plain[0])} | "
-            f"{plain[2]:,} | {plain[3]:,} |",
-            f"| clusterer + MinHash dedupe | **{folded[1]:,.0f}** | {first_last(folded[0])} | "
-            f"{folded[2]:,} | {folded[3]:,} |",
-            "",
-            f"`newsweave cluster` end to end on the stream as JSON Lines (parse, clean, "
-            f"dedupe, cluster, write, process start-up included): {cpu:.1f} s CPU "
-            f"({seconds:.1f} s wall on the shared machine), **{e2e_rate:,.0f} articles/s**; "
-            f"**peak resident memory {peak} MiB**, against {small[3]} MiB for the first "
-            f"{total // 10:,} articles alone and {tiny[3]} MiB for 10 articles (the "
-            "interpreter and libraries).",
-            "",
-            f"![articles per second against articles seen]({PLOT.relative_to(ROOT / 'docs')})",
-            "",
-        ]
-    )
+    mode = f"with the semantic encoder ({encoder.name})" if encoder else "lexical only"
+    rows = [
+        f"| {label} | **{m[1]:,.0f}** | {first_last(m[0])} | {m[2]:,} | {m[3]:,} |"
+        for label, m in measured
+    ]
+    lines = [
+        "## Clustering throughput",
+        "",
+        f"{dt.date.today().isoformat()}; {machine()}.",
+        "",
+        f"{len(stream):,} articles ({words:.0f} words on average) built from the "
+        f"{len(pool):,} dev articles, {len({a.published for a in stream})} days, window "
+        "3 days. CPU time of one process (one core).",
+        "",
+        "| run | articles/s overall | first 3k → last 3k | events | most open at once |",
+        "|---|---|---|---|---|",
+        *rows,
+        "",
+        f"`newsweave cluster` end to end on the stream as JSON Lines (parse, clean, "
+        f"dedupe, cluster, write, process start-up included), {mode}: {cpu:.1f} s CPU "
+        f"({seconds:.1f} s wall on the shared machine), **{e2e_rate:,.0f} articles/s**; "
+        f"**peak resident memory {peak} MiB**, against {small[3]} MiB for the first "
+        f"{total // 10:,} articles alone and {tiny[3]} MiB for 10 articles (the "
+        "interpreter and libraries).",
+    ]
+    if lexical is not None:
+        lines.append(
+            f"The lexical path alone (`NEWSWEAVE_SEMANTIC=0`): {lexical[1]:.1f} s CPU, "
+            f"**{lexical[2]:,.0f} articles/s**, peak {lexical[3]} MiB."
+        )
+    lines += [
+        "",
+        f"![articles per second against articles seen]({PLOT.relative_to(ROOT / 'docs')})",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

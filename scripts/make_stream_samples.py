@@ -11,6 +11,7 @@
 * ``articles.jsonl``: WCEP dev articles, one per line, with a line of broken JSON and
   an article without text.
 * ``multinews-slice.jsonl``: the first 25 Multi-News dev clusters, for clustering tests.
+* ``../headlines/``: headline-only material from WCEP dev (``build_headlines``).
 
 Dates and outlet names of the Multi-News and WCEP articles are made up for the samples
 (the datasets have none); the example articles keep the date in their text.
@@ -187,6 +188,40 @@ def build_feeds_and_jsonl(data: Path) -> None:
     (OUT / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+# WCEP dev events whose articles are headlines of one story from different outlets, and
+# single-article events beside them: a headline feed's material (tests/data/headlines).
+HEADLINE_EVENTS = ("wcep-0008", "wcep-0048", "wcep-0112", "wcep-0140", "wcep-0141", "wcep-0168")
+HEADLINE_SINGLES = 6
+
+
+def build_headlines(data: Path) -> None:
+    """``feed.rss``: title-only RSS items (no description), each event on its own day;
+    ``titles.jsonl``: the same headlines as JSON items whose text is their title, plus a
+    line with neither title nor text (a problem) and an exact repeat of a headline from
+    another outlet (a syndicated copy to fold)."""
+    out = ROOT / "tests" / "data" / "headlines"
+    out.mkdir(parents=True, exist_ok=True)
+    wcep = clusters(data, "wcep-dev.jsonl")
+    singles = [k for k, c in wcep.items() if len(c["articles"]) == 1][:HEADLINE_SINGLES]  # type: ignore[arg-type]
+    entries, lines = [], []
+    for n, key in enumerate([*HEADLINE_EVENTS, *singles]):
+        day = dt.date(2017, 6, 1) + dt.timedelta(days=n % 6)
+        for m, article in enumerate(wcep[key]["articles"]):  # type: ignore[attr-defined]
+            link = f"https://outlet{m}.example/{key}/{m}"
+            entries.append({"title": article["title"], "html": "", "link": link,
+                            "date": f"{day.strftime('%a, %d %b %Y')} 08:00:00 GMT"})  # fmt: skip
+            record = {"title": article["title"], "text": article["title"], "url": link,
+                      "time": day.isoformat(), "event": key}  # fmt: skip
+            lines.append(json.dumps(record, ensure_ascii=False))
+    copy = json.loads(lines[0])
+    lines.append(json.dumps({**copy, "url": "https://syndicator.example/copy"}, ensure_ascii=False))
+    lines.insert(3, json.dumps({"url": "https://empty.example/", "title": "", "text": " "}))
+    (out / "feed.rss").write_text(rss(entries), encoding="utf-8")
+    (out / "titles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = wcep[HEADLINE_EVENTS[0]]["articles"][0]["title"]  # type: ignore[index]
+    (out / "title-only.txt").write_text(f"date 2017-06-01 {first}\n", encoding="utf-8")
+
+
 def build_slice(data: Path) -> None:
     with open(data / "multinews-dev.jsonl", encoding="utf-8") as handle:
         head = [next(handle) for _ in range(25)]
@@ -201,6 +236,7 @@ def main() -> None:
     build_warc(args.data)
     build_feeds_and_jsonl(args.data)
     build_slice(args.data)
+    build_headlines(args.data)
     for path in sorted(OUT.iterdir()):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")
 

@@ -193,7 +193,9 @@ def build(root: Path) -> list[Case]:
     put("nested-objects.json", '{"a":' * 100_000 + "1" + "}" * 100_000, False, "nested")
     put("text-number.json", json.dumps({"text": 42}), False, "text")
     put("text-list.json", json.dumps({"text": ["a", "b"]}), False, "text")
-    put("text-null.json", json.dumps({"text": None, "title": "x"}), False, "text")
+    put("text-null.json", json.dumps({"text": None, "title": ""}), False, "text")
+    # A title with a null text is a headline-only article (a feed item): usable.
+    put("title-text-null.json", json.dumps({"text": None, "title": "Aleppo falls"}), True, "")
     put("articles-not-list.json", json.dumps({"articles": {"text": ARTICLE}}), False, "list")
     put("articles-empty.json", json.dumps({"articles": []}), False, "list")
     huge_int = '{"text": ' + json.dumps(ARTICLE) + ', "time": ' + "9" * 100_000 + "}"

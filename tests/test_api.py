@@ -289,6 +289,26 @@ def test_cluster_from_ids_and_inline_articles(client: TestClient, example_dir: P
     assert_error(client.post("/api/clusters", json={"articles": inline[1:]}), 422)
 
 
+def test_headline_only_articles_are_accepted_inline(client: TestClient) -> None:
+    inline = [
+        {"title": "Montenegro becomes 29th NATO member; First New Member in a Decade"},
+        {"title": "Defying Russia, Montenegro finally joins NATO", "text": ""},
+        {"title": "Montenegro joins NATO", "html": ""},
+    ]
+    response = client.post("/api/clusters", json={"articles": inline})
+    assert response.status_code == 201, response.text
+    brief = response.json()["brief"]
+    assert len(brief["sources"]) == 3
+    assert any("Montenegro" in s["text"] for s in brief["summary"])
+    stored = client.post("/api/articles", json=inline[0])
+    assert stored.status_code == 201, stored.text
+    article_id = stored.json()["articles"][0]["id"]
+    assert client.get(f"/api/articles/{article_id}").json()["text"] == inline[0]["title"]
+    # Neither a title nor a body: still refused, saying what is missing.
+    body = assert_error(client.post("/api/clusters", json={"articles": [{"source": "x"}]}), 422)
+    assert "title" in json.dumps(body["detail"])
+
+
 def test_bad_cluster_requests_are_422(client: TestClient) -> None:
     assert_error(client.post("/api/clusters", json={}), 422)
     assert_error(client.post("/api/clusters", json={"article_ids": [999]}), 422)

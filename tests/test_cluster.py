@@ -12,12 +12,14 @@ import pytest
 from newsweave.cluster import (
     LEAD_WEIGHT,
     LEAD_WORDS,
+    MAX_SPAN_DAYS,
     EventClusterer,
     article_terms,
     cluster_articles,
     is_non_article,
     named_things,
 )
+from newsweave.embed import get_encoder
 from newsweave.evaluation.cluster_metrics import bcubed, recluster, score_clustering
 from newsweave.ingest import read_inputs
 from newsweave.model import Cluster, replace
@@ -72,8 +74,27 @@ def test_an_event_is_bounded_in_time(example_cluster: Cluster) -> None:
     assert clusterer.open_events == 0
 
 
+def test_an_event_never_spans_more_than_a_week(example_cluster: Cluster) -> None:
+    """The same story reported every other day for three weeks is a sequence of events:
+    each article is within the window of the last, but an event stops taking articles
+    MAX_SPAN_DAYS after its first report (a budget fight is not one 2011-2018 event)."""
+    start = dt.date(2016, 12, 1)
+    reports = [
+        replace(a, id=f"{a.id}-{n}", published=start + dt.timedelta(days=2 * n), source=f"o{n}")
+        for n, a in enumerate(example_cluster.articles * 3)
+    ]
+    for encoder in (None, *([get_encoder()] if get_encoder() else [])):
+        clusterer = EventClusterer(window_days=3, deduplicate=False, encoder=encoder)
+        events = [c for a in reports for c in clusterer.add(a)] + clusterer.close_all()
+        assert len(events) >= 2
+        for event in events:
+            days = [a.published for a in event.articles if a.published]
+            assert max(days) - min(days) <= dt.timedelta(days=MAX_SPAN_DAYS)
+        assert sum(len(e.articles) for e in events) == len(reports)
+
+
 def test_open_events_are_capped(example_cluster: Cluster) -> None:
-    clusterer = EventClusterer(max_open=1, threshold=0.99, deduplicate=False)
+    clusterer = EventClusterer(max_open=1, threshold=1.0, deduplicate=False)  # nothing joins
     closed = [c for a in example_cluster.articles for c in clusterer.add(a)]
     assert len(closed) == 3
     assert clusterer.open_events == 1

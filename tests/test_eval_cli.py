@@ -118,3 +118,37 @@ def test_a_dataset_without_usable_clusters_fails(
     err = capsys.readouterr().err
     assert "empty.jsonl:1: no reference summary" in err
     assert "no usable cluster" in err
+
+
+def test_fold_scores_each_half_of_the_clusters(
+    eval_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = []
+    for fold in ("1/2", "2/2"):
+        results = tmp_path / f"fold{fold[0]}.json"
+        code = main(
+            [
+                "eval",
+                str(eval_dir / "multinews-sample.jsonl"),
+                "--systems",
+                "lead",
+                "--fold",
+                fold,
+                "--output",
+                str(results),
+            ]
+        )
+        assert code == 0, capsys.readouterr().err
+        (dataset,) = json.loads(results.read_text(encoding="utf-8"))["datasets"]
+        assert f"(fold {fold})" in dataset["dataset"]
+        ids.append(dataset["ids"])
+    assert len(ids[0]) == len(ids[1]) == 2  # 4 clusters: two halves of two
+    assert not set(ids[0]) & set(ids[1])
+
+
+@pytest.mark.parametrize("bad", ["3/2", "0/2", "1", "a/b"])
+def test_a_bad_fold_is_a_usage_error(
+    eval_dir: Path, bad: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", str(eval_dir / "multinews-sample.jsonl"), "--fold", bad]) == 2
+    assert "--fold" in capsys.readouterr().err

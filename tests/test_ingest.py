@@ -105,7 +105,6 @@ BAD = Path(__file__).parent / "data" / "bad"
         ("binary.txt", "binary.txt: binary content, not text"),
         ("empty.txt", "empty.txt: empty file: no text"),
         ("whitespace.txt", "whitespace.txt: empty file: no text"),
-        ("title-only.txt", "title-only.txt: empty article: title only"),
     ],
 )
 def test_bad_file_is_reported_with_exact_message(name: str, message: str) -> None:

@@ -58,14 +58,16 @@ def test_garbage_named_warc_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 def test_rss_entries_with_an_entry_without_text(stream_dir: Path) -> None:
     docs, problems = split(list(read_path(stream_dir / "feed.rss")))
-    assert len(docs) == 3
+    assert not problems
+    assert len(docs) == 4
     assert docs[0].title.startswith("Turing's Law")
     assert docs[0].source == "Sample Wire"
     assert docs[0].published == dt.date(2017, 6, 1)
     assert docs[1].url == "https://news1.example/story/1"
     assert "\n\n" in docs[1].text  # paragraphs of the HTML content are kept apart
-    assert [p.reason for p in problems] == ["feed entry has no content or summary text"]
-    assert problems[0].where.endswith("feed.rss#4")
+    # An entry with a title and no text is a headline-only item: kept for the cleaner.
+    assert (docs[3].title, docs[3].text) == ("An entry without text", "")
+    assert docs[3].origin.endswith("feed.rss#4")
 
 
 def test_atom_entries(stream_dir: Path) -> None:
@@ -85,13 +87,13 @@ def test_feed_that_is_not_xml_is_reported(tmp_path: Path) -> None:
 
 def test_one_article_per_line_jsonl_with_bad_lines(stream_dir: Path) -> None:
     docs, problems = split(list(read_path(stream_dir / "articles.jsonl")))
-    assert len(docs) == 6
+    assert len(docs) == 7  # line 5, a title with blank text, is a headline-only article
     assert docs[0].source == "paper0.example"
     assert docs[0].published == dt.date(2017, 6, 1)
     assert docs[0].group is None  # loose articles, to be clustered
     wheres = {p.where.rsplit(":", 1)[1]: p.reason for p in problems}
+    assert list(wheres) == ["3"]
     assert wheres["3"].startswith("invalid JSON")
-    assert wheres["5"] == "empty article: no text"
 
 
 def test_fragment_text_drops_scripts_and_keeps_paragraphs() -> None:

@@ -441,6 +441,30 @@ def clean_text(
     return CleanedText(title=title.strip(), text="\n\n".join(kept), removed=tuple(removed))
 
 
+def headline_only(cleaned: CleanedText) -> CleanedText:
+    """A cleaned article whose body is empty: its headline is its text.
+
+    The title's own copy in the body is then the text, not a removal, so ``--explain``
+    does not list it as dropped."""
+    removed = tuple(r for r in cleaned.removed if r.reason != "title repeated in text")
+    return CleanedText(title=cleaned.title, text=cleaned.title, removed=removed)
+
+
+# A bodiless page titled "Menu" or "Sign in" is page furniture, not a headline. Only short
+# titles are judged so: long real headlines can look like a prompt ("Watch: ...",
+# "BREAKING: ..."; 4 of WCEP dev's 542 titles), and are kept.
+FURNITURE_TITLE_WORDS = 4
+
+
+def _furniture_title(title: str) -> str | None:
+    return classify_line(title) if _words(title) <= FURNITURE_TITLE_WORDS else None
+
+
+def is_headline_only(article: Article) -> bool:
+    """Whether the article's text is only its headline (see ``headline_only``)."""
+    return bool(article.title) and _norm(article.text) == _norm(article.title)
+
+
 def _starts_sentence(text: str) -> bool:
     text = text.lstrip()
     return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'(")
@@ -614,6 +638,12 @@ def _strip_dateline(first: str, places: set[str], removed: list[RemovedLine]) ->
 
 
 def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> Article | Problem:
+    """One cleaned article, or the Problem of an input with neither title nor text.
+
+    A headline without a body (a feed item, a line of a headline list, a record whose text
+    only repeats its title) is an article: its headline becomes its text, so it is
+    clustered, summarized and shown like any other.
+    """
     origin = printable(raw.origin)  # a file name may hold control characters too
     cleaned = clean_text(
         printable(raw.text),
@@ -622,12 +652,18 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         repeated=repeated,
     )
     if not cleaned.text.strip():
-        reason = "empty article: no text after cleaning"
-        if not raw.text.strip() or (raw.title_in_text and cleaned.title):
-            reason = "empty article: no text" if not cleaned.title else "empty article: title only"
-        return Problem(origin, reason)
+        if not cleaned.title:
+            reason = "empty article: no title and no text"
+            if raw.text.strip() or raw.title.strip():
+                reason = "empty article: no title and no text after cleaning"
+            return Problem(origin, reason)
+        furniture = _furniture_title(cleaned.title)
+        if furniture:
+            reason = f"empty article: no text, and the title is page furniture ({furniture})"
+            return Problem(origin, reason)
+        cleaned = headline_only(cleaned)
     return Article(
-        id=article_id(origin, raw.text),
+        id=article_id(origin, raw.text or raw.title),
         text=cleaned.text,
         title=cleaned.title,
         source=printable(raw.source) or _agency_from(cleaned.removed),

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from newsweave.cli import _output
 from newsweave.cli._args import non_negative_int, similarity
-from newsweave.cluster import THRESHOLD, WINDOW_DAYS
+from newsweave.cluster import MAX_SPAN_DAYS, THRESHOLD, WINDOW_DAYS
+from newsweave.cluster_join import LEXICAL, SEMANTIC
 from newsweave.model import Cluster, Problem
 
 
@@ -18,13 +19,15 @@ def add_clustering_options(parser: argparse.ArgumentParser) -> None:
         type=non_negative_int,
         default=WINDOW_DAYS,
         metavar="N",
-        help=f"an event spans at most N days between reports (default {WINDOW_DAYS})",
+        help=f"an article joins an event within N days of its reports (default {WINDOW_DAYS}; "
+        f"an event never spans more than {MAX_SPAN_DAYS} days)",
     )
     parser.add_argument(
         "--threshold",
         type=similarity,
         default=THRESHOLD,
-        help=f"similarity for an article to join an event (default {THRESHOLD})",
+        help="join probability from which an article joins an event (default: the join "
+        f"model's own, {SEMANTIC.threshold} with the semantic extra, {LEXICAL.threshold} without)",
     )
     parser.add_argument(
         "--no-dedupe", action="store_true", help="keep syndicated copies as separate articles"

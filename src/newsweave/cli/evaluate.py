@@ -35,6 +35,18 @@ def words_option(value: str) -> int | None:
     return positive_int(value)
 
 
+def fold_option(value: str) -> tuple[int, int]:
+    """``--fold I/K``: the I-th of K contiguous parts of each dataset (halves: 1/2, 2/2)."""
+    index, _, count = value.partition("/")
+    try:
+        i, k = int(index), int(count)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected I/K such as 1/2, got '{value}'") from None
+    if k < 1 or not 1 <= i <= k:
+        raise argparse.ArgumentTypeError(f"expected 1 <= I <= K, got '{value}'")
+    return i, k
+
+
 def systems_option(value: str) -> list[str]:
     try:
         return parse_systems(value)
@@ -73,6 +85,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--limit", type=positive_int, metavar="K", help="only the first K clusters of each dataset"
     )
     parser.add_argument(
+        "--fold",
+        type=fold_option,
+        metavar="I/K",
+        help="score only the I-th of K contiguous parts of each dataset (after --limit); "
+        "1/2 and 2/2 are its two halves, on which a tuned constant must hold",
+    )
+    parser.add_argument(
         "--references",
         metavar="FILE",
         help="target (reference) file of a Multi-News source file, when its name is not the "
@@ -95,6 +114,8 @@ def _load(args: argparse.Namespace) -> list[Dataset]:
     for path in args.datasets:
         dataset = read_dataset(path, references=args.references, limit=args.limit)
         _output.report_problems(dataset.problems)
+        if args.fold is not None:
+            dataset = dataset.fold(*args.fold)
         if not dataset.clusters:
             raise NoInputError(f"{path}: no usable cluster with a reference summary")
         datasets.append(dataset)

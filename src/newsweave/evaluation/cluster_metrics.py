@@ -93,7 +93,7 @@ def recluster(
     items: Iterable[RawDocument | Problem],
     *,
     window_days: int = WINDOW_DAYS,
-    threshold: float = THRESHOLD,
+    threshold: float | None = THRESHOLD,
     seed: int = 0,
     tick: Callable[[int], None] | None = None,
 ) -> ReclusterResult:

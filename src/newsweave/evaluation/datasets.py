@@ -43,6 +43,18 @@ class Dataset:
     clusters: list[Cluster] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    def fold(self, index: int, count: int) -> Dataset:
+        """The ``index``-th (from 1) of ``count`` contiguous, near-equal parts of the clusters
+        (the first parts one larger when they do not divide evenly): ``fold(1, 2)`` and
+        ``fold(2, 2)`` are the two halves that tuned constants must both hold on."""
+        if not 1 <= index <= count:
+            raise ConfigError(f"fold {index} of {count}: expected 1 <= I <= K")
+        n = len(self.clusters)
+        start = sum(n // count + (1 if k < n % count else 0) for k in range(index - 1))
+        size = n // count + (1 if index - 1 < n % count else 0)
+        name = f"{self.name} (fold {index}/{count})"
+        return Dataset(name, self.path, self.clusters[start : start + size], self.problems)
+
     def mean_reference_words(self) -> float:
         if not self.clusters:
             return 0.0

@@ -2,7 +2,8 @@
 
 An entry carries its full content when the feed has it, else its summary; both are HTML
 fragments, turned into paragraphs of plain text here (trafilatura is built for whole
-pages and throws away short fragments). An entry without text is reported and skipped;
+pages and throws away short fragments). An entry with a title and no text is a
+headline-only article (many feeds carry nothing else); one with neither is reported and skipped;
 a feed that is not well-formed XML is still read as far as feedparser gets, with a warning.
 """
 
@@ -109,13 +110,14 @@ def read_feed(origin: str, data: bytes) -> Iterator[Item]:
         link = str(entry.get("link") or "")
         where = f"{origin}#{number}"
         text = _entry_body(entry)
-        if not text.strip():
-            yield Problem(where, "feed entry has no content or summary text")
+        title = fragment_text(str(entry.get("title") or ""))
+        if not text.strip() and not title:
+            yield Problem(where, "feed entry has no title, content or summary text")
             continue
         yield RawDocument(
             origin=where,
             text=text,
-            title=fragment_text(str(entry.get("title") or "")),
+            title=title,
             source=_entry_source(entry, feed_title, link),
             url=link,
             published=_entry_date(entry),

@@ -36,7 +36,11 @@ def parse_html(
     doc = trafilatura.bare_extraction(
         html, url=url or None, with_metadata=True, as_dict=True, **settings
     )
-    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+    # A page with a headline and no body is kept (the cleaner makes the headline its text);
+    # one with neither is not an article.
+    if not isinstance(doc, dict) or not (
+        (doc.get("text") or "").strip() or (doc.get("title") or "").strip()
+    ):
         raise EmptyArticleError(origin, "no article text found in the HTML page")
     return RawDocument(
         origin=origin,

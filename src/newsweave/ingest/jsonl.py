@@ -4,7 +4,8 @@ Accepted record shapes, one per line (or a list of them in a ``.json`` file):
 
 * a cluster: ``{"id"?, "articles": [{"title"?, "text", "url"?, "time"?, "source"?}], "summary"?}``
 * a Multi-News cluster: ``{"document": "doc one ||||| doc two", "summary"?}``
-* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}``, in a labelled
+* one article: ``{"title"?, "text" | "html", "url"?, "time"?, "source"?}`` (a ``title``
+  alone is a headline-only article: the cleaner makes the headline its text), in a labelled
   stream also with its event: ``"event"`` (or ``event_id``, ``cluster``, ``cluster_id``,
   ``story``, ``story_id``, ``label``), used only to score clustering
 """
@@ -77,17 +78,21 @@ def _article(
             return Problem(where, exc.reason)
         text = doc.text
         item = {**item, "title": item.get("title") or doc.title}
+    given_title = item.get("title") or item.get("headline")
+    title = str(given_title) if isinstance(given_title, str | int | float) else ""
+    if text is None and title.strip():
+        text = ""  # a headline without a body (a feed or headline-list item): an article
     if not isinstance(text, str):
         return Problem(where, "record has no 'text' string")
-    if not text.strip():
-        return Problem(where, "empty article: no text")
+    if not text.strip() and not title.strip():
+        return Problem(where, "empty article: no title and no text")
     url = str(item.get("url") or "")
     date = next((parse_date(item[k]) for k in _DATE_KEYS if item.get(k) is not None), None)
     source = item.get("source") or item.get("outlet") or item.get("domain") or item.get("sitename")
     return RawDocument(
         origin=where,
         text=text,
-        title=str(item.get("title") or ""),
+        title=title,
         source=str(source or outlet_of(url)),
         url=url,
         published=date,

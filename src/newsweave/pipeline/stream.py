@@ -26,7 +26,7 @@ def cluster_events(
     items: Iterable[Grouped | Problem],
     *,
     window_days: int = WINDOW_DAYS,
-    threshold: float = THRESHOLD,
+    threshold: float | None = THRESHOLD,
     deduplicate: bool = True,
     keep_groups: bool = False,
     tick: Tick | None = None,

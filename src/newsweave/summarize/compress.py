@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsweave.summarize.clauses import can_end_cut, gap_joins, has_main_clause
+from newsweave.summarize.cuts import cut_points
 from newsweave.summarize.order import leans_back
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -32,10 +34,19 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}"
     r"(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
     r"(?: ?\((?:[A-Za-z .&-]{1,30})\))?"
-    r" ?[-—–]{1,2} )"
+    r" ?(?:[-—–]{1,2}|>>) )"
 )
 _COLON_DATELINE = re.compile(
     r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?: |\([A-Z][A-Za-z ,.]{1,40}\) ?[-—–]{1,2} )(?=[A-Z])"
+)
+# A wire byline fused into the first sentence: "April 28, 2017 by Paul Wiseman And Josh
+# Boak, The Associated Press WASHINGTON—", "By Karin Brulliard and Amy B Wang, (c) 2017, The
+# Washington Post ".
+_BYLINE_DATELINE = re.compile(
+    r"^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4},? )?(?:[Bb]y )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r"(?:(?:,| [Aa]nd) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}){0,3}, (?:\(c\) \d{4}, )?"
+    r"(?:The )?(?:Associated Press|Washington Post|New York Times|Reuters|AFP|Bloomberg)"
+    r"(?: [A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3} ?[-—–]{1,2} ?| )(?=[A-Z\"“])"
 )
 _DATELINE_CAPS = re.compile(r"^[A-Z]{3,}")  # a dateline starts with a city in capitals
 _AGENCY_DATELINE = re.compile(
@@ -56,8 +67,8 @@ _CONNECTIVE = re.compile(
     r"In addition|Separately|Additionally|Indeed|Yet),\s+|^(?:But|And|So)\s+(?=[A-Za-z])"
 )
 _LEAD_ATTRIBUTION = re.compile(  # case-insensitive: "Police said", "The ministry said"
-    r"^" + _INSTITUTION + " " + _SPEECH + r"(?: on " + _WEEKDAY + r")?"
-    r"(?: that)? (?=[A-Z\"“]|the |a |an |\w+ (?:is|are|was|were|has|have|had|will|would) )",
+    r"^" + _INSTITUTION + " " + _SPEECH + r"(?: (?:on )?" + _WEEKDAY + r")?"
+    r"(?: that)? (?=(?-i:[A-Z\"“])|the |a |an |\w+ (?:is|are|was|were|has|have|had|will|would) )",
     re.IGNORECASE,
 )
 _TRAILING_ATTRIBUTION = re.compile(
@@ -79,17 +90,22 @@ _RELATIVE = re.compile(r", (?:who|which|whose) [^,;:\"“”()]{3,90},(?= )")
 _ON_WEEKDAY = re.compile(
     r"(?<=[a-z,]) (?:(?:on|late on|early on) " + _WEEKDAY + "|" + _WEEKDAY + r"|yesterday|today|"
     r"tonight|last night)(?: (?:night|morning|afternoon|evening))?(?=[\s,.])"
+    r"(?! (?:and|or|through|to|night|morning|afternoon|evening)\b)"  # "Tuesday and Wednesday"
 )
 # AP's "The Latest on ...:" running-story label before the actual sentence.
 _TIME_PREPOSITIONS = frozenset({
     "since", "by", "until", "till", "before", "after", "from", "last", "next", "this", "that",
     "every", "through", "of", "to", "between", "and", "or",
 })  # fmt: skip
-_LABEL = re.compile(r"^The [Ll]atest(?: on| in| from)?[^:\"“]{0,100}: (?=[A-Z])")
+_LABEL = re.compile(
+    r"^The [Ll]atest(?: on| in| from)?[^:\"“]{0,100}: (?:\d{1,2}:\d{2} [ap]\.m\.(?: [A-Z]{2,4})? )?"
+    r"(?=[A-Z])"
+)
 # A leading circumstance ("In a victory for Britain, ", "Amid reports that ..., ") that a
 # headline can drop: the clause after the comma stands alone.
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:In|Amid|After|Following|Despite|With|During|On|At|Earlier|Late|Early|Even|As|While|"
+    r"^(?:In|Amid|Among|After|Following|Despite|With|During|On|At|Over|Across|Under|Through|"
+    r"Earlier|Late|Early|Even|As|While|"
     r"Although|Though|When|Before|Since)\b"
     r"[^,;:\"“”]{3,150}, (?=[A-Za-z])"
 )
@@ -98,28 +114,12 @@ _CLAUSE_VERB = re.compile(
     r"did|does|do|said|says|told|\w{3,}ed|\w{3,}s)\b"
 )
 
-# A trailing clause after a comma that a headline can drop: the main clause before it is
-# complete (checked), and what follows only adds circumstance, cause or consequence.
-_TRAILING_CLAUSE = re.compile(
-    r", (?=(?:as|after|amid|while|following|despite|before|with|where|when|in what|"
-    r"(?:a|one|two|three|several)(?: \w+)? (?:days?|hours?|weeks?|months?) (?:after|before)|"
-    r"but|including|leaving|killing|injuring|saying|prompting|bringing|making|citing|adding|"
-    r"sparking|raising|ending|marking|according to|which|who|and|a|an|"
-    r"the (?:first|latest|second|third)|[a-z]{2,}ing) )"
-)
-# Without a comma, only these subordinators start a clause that a headline may drop, and
-# only after a lower-case word ("such as", "as well as" are excluded).
-_BARE_TRAILING = re.compile(
-    r"(?<=[a-z)]) (?=(?:as|after|amid|while|following|despite|because|in which|where|"
-    r"in retaliation for|in response to) \w)"
-)
-# ...unless the word before binds the subordinator ("such as", "days after", "soon after").
-_BOUND_BEFORE = frozenset({
-    "such", "well", "just", "soon", "shortly", "long", "day", "days", "hour", "hours", "week",
-    "weeks", "month", "months", "year", "years", "moments", "minutes", "same", "so",
-})  # fmt: skip
 _APPOSITIVE = re.compile(r", (?:a|an|the) [^,;:\"“”()]{3,60},(?= [a-z])")
 MIN_KEPT_WORDS = 6
+EDGE_RULES = frozenset({"dateline", "label", "parenthetical", "connective"})
+# Cuts kept per sentence under a budget: the longest that fit. More cost time and never win
+# (a shorter cut keeps a subset of the words of a longer one).
+LONGEST_CUTS = 2
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,15 @@ class Compression:
 def _has_clause(text: str) -> bool:
     """A rough test that ``text`` still has a finite verb, i.e. is still a clause."""
     return len(text.split()) >= MIN_KEPT_WORDS and _CLAUSE_VERB.search(text) is not None
+
+
+def _joins(sentence: str, start: int, end: int) -> bool:
+    """Whether removing ``sentence[start:end]`` leaves a clean join: the word before the gap
+    does not need the removed words ("scheduled for Saturday, is" must not become
+    "scheduled for, is"), and the text does not end on such a word."""
+    if start > 0 and not gap_joins(sentence[:start]):
+        return False
+    return end < len(sentence.rstrip()) - 1 or can_end_cut(sentence[:start])
 
 
 def compress(
@@ -153,14 +162,21 @@ def compress(
             return
         if end <= start or any(a < end and start < b for a, b in removed):
             return
+        if not _joins(sentence, start, end):
+            return
         removed.append((start, end))
-        if _has_clause(remaining()) and _balanced(remaining()):
+        kept = remaining()
+        # Clutter at the edges (a dateline, a label, an aside) leaves the sentence it was
+        # attached to; other removals must leave a main clause (the lexical check).
+        clause = has_main_clause(kept) or (rule in EDGE_RULES and _has_clause(kept))
+        if clause and len(kept.split()) >= MIN_KEPT_WORDS and _balanced(kept):
             rules.append(rule)
         else:
             removed.pop()
 
     head = (
-        _AGENCY_DATELINE.match(sentence)
+        _BYLINE_DATELINE.match(sentence)
+        or _AGENCY_DATELINE.match(sentence)
         or (_DATELINE.match(sentence) if _DATELINE_CAPS.match(sentence) else None)
         or _COLON_DATELINE.match(sentence)
     )
@@ -170,10 +186,11 @@ def compress(
         m = _LABEL.match(sentence)
         if m:
             try_remove(0, m.end(), "label")
-    if appositives and not removed:
-        m = _LEADING_ADVERBIAL.match(sentence)
-        if m and not leans_back(sentence[m.end() :]):
-            try_remove(0, m.end(), "leading adverbial")
+    if appositives:
+        start = max((b for a, b in removed if a == 0), default=0)
+        m = _LEADING_ADVERBIAL.match(sentence[start:])
+        if m and not leans_back(sentence[start + m.end() :]):
+            try_remove(start, start + m.end(), "leading adverbial")
     offset = max((b for a, b in removed if a == 0), default=0)
     rest = sentence[offset:]
     m = _CONNECTIVE.match(rest)
@@ -205,33 +222,42 @@ def compress(
     return Compression(tuple(spans), tuple(dict.fromkeys(rules)))
 
 
-def shortenings(sentence: str) -> list[Compression]:
-    """Stronger compressions for short budgets: the careful compression, and for each
-    trailing clause (``, as ...``, ``, a day after ...``) the careful compression of the
-    sentence cut before it, while what is left is still a sentence."""
+def shortenings(sentence: str, budget: int | None = None) -> list[Compression]:
+    """Stronger compressions for short budgets: the careful compression (with and without
+    appositives), and the careful compression of the sentence cut early at each point where
+    what is left is still a sentence (``cuts.py``). With ``budget`` (words), only cuts are
+    tried when the careful forms do not fit, and only the longest ones that fit are kept:
+    a shorter cut of the same sentence keeps a subset of its words, so it never says more."""
     out = [compress(sentence), compress(sentence, appositives=True)]
-    end = len(sentence) - 1
-    if sentence[end] not in ".!":
+    if budget is not None and any(len(c.text(sentence).split()) <= budget for c in out):
         return out
-    starts = [m.start() for m in _TRAILING_CLAUSE.finditer(sentence)]
-    starts += [
-        m.start()
-        for m in _BARE_TRAILING.finditer(sentence)
-        if _word_before(sentence, m.start()) not in _BOUND_BEFORE
-    ]
-    for start in sorted(set(starts)):
+    end = _final_mark(sentence)
+    found = 0
+    for start, kind in cut_points(sentence):
         head = sentence[:start]
-        if not (_has_clause(head) and _balanced(head)):
-            continue
-        shorter = compress(head + sentence[end], appositives=True)
+        stop = "" if head.endswith(".") else sentence[end]  # "the U.S." keeps its own stop
+        shorter = compress(head + stop, appositives=True)
         spans: list[tuple[int, int]] = []
         for a, b in shorter.spans:  # map spans of head + "." back to the sentence
             if a < len(head):
                 spans.append((a, min(b, len(head))))
             if b > len(head):
                 spans.append((end, end + 1))
-        out.append(Compression(tuple(spans), (*shorter.rules, "trailing clause")))
+        cut = Compression(tuple(spans), (*shorter.rules, f"cut before {kind}"))
+        if budget is not None and len(cut.text(sentence).split()) > budget:
+            continue
+        out.append(cut)
+        found += 1
+        if budget is not None and found >= LONGEST_CUTS:
+            break
     return out
+
+
+def _final_mark(sentence: str) -> int:
+    """Where the sentence's own full stop (or "!") is: before closing quotes or brackets
+    (``... as "repugnant."``); a cut keeps that mark and drops the rest."""
+    body = sentence.rstrip().rstrip("\"'”’)")
+    return len(body) - 1
 
 
 def _word_before(sentence: str, index: int) -> str:

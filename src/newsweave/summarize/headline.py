@@ -18,6 +18,7 @@ from weakref import WeakKeyDictionary
 
 from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
+from newsweave.summarize.clauses import has_main_clause
 from newsweave.summarize.compress import shortenings
 from newsweave.summarize.concepts import article_agreement, position_vote, term_weights
 from newsweave.summarize.ilp import CoverageProblem, solve
@@ -43,21 +44,36 @@ MAX_UNITS = 1  # one complete, informative sentence
 MAX_CANDIDATES = 60
 
 
-def headline_units(doc: SegmentedCluster, eligible: list[int]) -> list[Unit]:
-    """Full and compressed forms of the eligible sentences near the top of each article."""
+def headline_units(
+    doc: SegmentedCluster, eligible: list[int], budget: int | None = None, relaxed: bool = False
+) -> list[Unit]:
+    """Full and compressed forms of the eligible sentences near the top of each article
+    (cut early only as far as ``budget`` words need). Only sentences that end as sentences
+    end, or (``relaxed``) that read as a main clause where the article's text stops (a text
+    cut off before its full stop; not a title or label line above the story)."""
     units: list[Unit] = []
     for i in eligible:
         sentence = doc.sentences[i]
         if sentence.index >= LEAD_SENTENCES:
             continue
+        last = i + 1 == len(doc.sentences) or doc.sentences[i + 1].article_id != sentence.article_id
+        title = doc.articles[sentence.article_id].title.strip()
+        cut_off = relaxed and last and sentence.text != title and has_main_clause(sentence.text)
+        if not (_complete(sentence.text) or cut_off):
+            continue
         units.append(Unit(i, sentence.text, word_count(sentence.text)))
         seen = {sentence.text}
-        for compression in shortenings(sentence.text):
+        for compression in shortenings(sentence.text, budget):
             text = compression.text(sentence.text)
             if text not in seen:
                 seen.add(text)
                 units.append(Unit(i, text, word_count(text), compression))
     return units
+
+
+def _complete(text: str) -> bool:
+    """Ends as a sentence ends: a headline is a sentence, not a title or a label."""
+    return text.rstrip("\"'”’) ").endswith((".", "!", "?"))
 
 
 def standalone(doc: SegmentedCluster, units: list[Unit]) -> list[Unit]:
@@ -82,16 +98,12 @@ def select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
 
 def _select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
     content, rejected = content_sentences(doc)
-    units = standalone(doc, headline_units(doc, content))
+    units = standalone(doc, headline_units(doc, content, budget.words))
     if budget.words is not None and not any(u.words <= budget.words for u in units):
         # Nothing that passed the filters fits: rather a quote or a short line than nothing.
         # Still whole sentences, though: a subheading ("‘No truce’") is not a summary.
-        relaxed = [
-            i
-            for i, terms in enumerate(doc.terms)
-            if terms and doc.sentences[i].text.rstrip("\"'”’) ").endswith((".", "!", "?"))
-        ]
-        units = standalone(doc, headline_units(doc, relaxed))
+        relaxed = [i for i, terms in enumerate(doc.terms) if terms]
+        units = standalone(doc, headline_units(doc, relaxed, budget.words, relaxed=True))
     if not units:
         return []
     words = budget.words if budget.words is not None else max(u.words for u in units)

@@ -32,7 +32,8 @@ class ErrorOut(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    """One article given inline: plain ``text`` or a web page's ``html``."""
+    """One article given inline: plain ``text`` or a web page's ``html``; a ``title``
+    alone is a headline-only article (its headline becomes its text)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -46,9 +47,11 @@ class ArticleIn(BaseModel):
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:
         given = [x for x in (self.text, self.html) if x is not None]
-        if len(given) != 1:
+        if len(given) > 1:
             raise ValueError("give exactly one of 'text' or 'html'")
-        if not given[0].strip():
+        if not self.title.strip() and not (given and given[0].strip()):
+            if not given:
+                raise ValueError("give one of 'text' or 'html', or a 'title'")
             raise ValueError("the article is empty")
         return self
 

@@ -97,7 +97,7 @@ def _gunzip_bounded(name: str, data: bytes, limit: int) -> bytes:
 
 
 def _raw(item: ArticleIn, origin: str) -> list[RawDocument | Problem]:
-    if item.html is not None:
+    if item.html is not None and item.html.strip():
         out: list[RawDocument | Problem] = []
         for doc in read_bytes(origin, item.html.encode("utf-8"), HTML):
             if isinstance(doc, RawDocument):
