@@ -156,6 +156,20 @@ def nothing_dangles(v: View) -> None:
             assert before < index, text
 
 
+def after_its_previous(text: str) -> Callable[[View], None]:
+    """If the brief has ``text``, the sentence before it in its article comes right before."""
+
+    def check(v: View) -> None:
+        at = next((i for i, t in enumerate(v.summary) if t.startswith(text)), None)
+        if at is not None:
+            assert at > 0, v.summary
+            index, before = v.source_index(at), v.source_index(at - 1)
+            assert v.doc.sentences[before].article_id == v.doc.sentences[index].article_id
+            assert before < index, v.summary
+
+    return check
+
+
 def not_a_sentence(text: str) -> Callable[[View], None]:
     def check(v: View) -> None:
         assert text not in v.sentences
@@ -295,6 +309,9 @@ CHECKS = [
                 nothing_dangles),
     ReaderCheck("breast implants: 'She chose ...' after Paula Blades", "mn-dev-0056",
                 "pronoun sentences first", nothing_dangles),
+    ReaderCheck("anthem bill: 'Hence, ...' after its reason", "mn-dev-0050",
+                "'Hence, soon after Parliament resumes work today, ...' on its own",
+                after_its_previous("Hence,")),
     ReaderCheck("Iowa: 'The GOP lawmaker' after a lawmaker", "wcep-0633",
                 "'The GOP lawmaker claimed ...' with no lawmaker named",
                 after_a_mention("The GOP lawmaker", "lawmaker")),
@@ -316,6 +333,12 @@ CHECKS = [
                 nowhere("Local woman warns")),
     ReaderCheck("no video label", "mn-dev-0078",
                 "'CLOSE Four Reno dispensaries begin sales ...'", nowhere("CLOSE ")),
+    ReaderCheck("no blog teaser", "mn-dev-0204", "'Details on her ... dreams after the jump!'",
+                nowhere("after the jump")),
+    ReaderCheck("no dateline without its dash", "mn-dev-0128",
+                "'DUBAI A Bahraini court sentenced ...'", nowhere("DUBAI")),
+    ReaderCheck("no dateline fused to its dash", "mn-dev-0220",
+                "'WASHINGTON—An attorney for ...'", nowhere("WASHINGTON—")),
     ReaderCheck("'He was 42.' kept", "mn-dev-0022",
                 "short complete sentences were discarded as fragments",
                 kept_as_content("He was 42.")),

@@ -29,6 +29,18 @@ CAREFUL = [
         ("dateline",),
     ),
     (
+        "DUBAI A Bahraini court sentenced a political activist to one year in prison, Amnesty "
+        "International said.",
+        "A Bahraini court sentenced a political activist to one year in prison, Amnesty "
+        "International said.",
+        ("dateline",),
+    ),
+    (
+        "WASHINGTON—An attorney for Jared Kushner said that Mr. Kushner would cooperate.",
+        "An attorney for Jared Kushner said that Mr. Kushner would cooperate.",
+        ("dateline",),
+    ),
+    (
         "Egyptian security forces have killed 40 suspected militants in North Sinai and Giza, "
         "the ministry of interior said on Saturday.",
         "Egyptian security forces have killed 40 suspected militants in North Sinai and Giza.",

@@ -47,6 +47,7 @@ CASES = [
     ("Click to share on WhatsApp (Opens in new window) with your friends", NAV),
     ("Reporter: FOR 12 YEARS HIS MUGSHOT HAS APPEARED ON THE REGISTRY.", NAV),
     ("FOR 12 YEARS HIS MUGSHOT HAS APPEARED ON the state registry.", "shouting"),
+    ("Details on her potential 'Dancing' dreams after the jump!", NAV),
     # Reported actions keep their verbs: only the reader is never addressed.
     ("Protesters joined the march on Friday as police watched from the bridge.", None),
     ("A photo released by school officials showed the boy in a hospital bed.", None),

@@ -10,7 +10,7 @@ from newsweave.config import Budget
 from newsweave.model import Article, Cluster
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize import Pick, summarize_cluster
-from newsweave.summarize.order import leans_back
+from newsweave.summarize.order import definite_head, leans_back
 from newsweave.summarize.picks import chronological
 
 
@@ -23,6 +23,8 @@ from newsweave.summarize.picks import chronological
         ("However, the talks in Geneva ended without a deal.", True),
         ("“It is a huge step,” Assad told the newspaper.", True),
         ("This comes after weeks of heavy bombardment.", True),
+        ("Hence, he intends to table a private member's bill today.", True),
+        ("Therefore the vote was delayed until Tuesday.", True),
         ("Assad said the offensive would continue until the city fell.", False),
         ("Theresa May's two chiefs of staff have resigned.", False),
         ("Therefore-free sentences starting with The army are fine.", False),
@@ -31,6 +33,25 @@ from newsweave.summarize.picks import chronological
 )
 def test_leans_back(text: str, dangling: bool) -> None:
     assert leans_back(text) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("In the request, written after he was brought to Israel, Eichmann says", "request"),
+        ("The move was widely seen as a snub.", "move"),
+        ("The GOP lawmaker claimed the bill was dead.", "lawmaker"),
+        ("The new film is produced by Raimi.", "film"),
+        # descriptions that carry their own content need no antecedent
+        ("The black leopards of Peninsular Malaysia are extremely rare.", None),
+        ("The colonists we commemorate every year revolted.", None),
+        ("The man who shot him was arrested.", None),
+        ("The director, Fede Alvarez, approaches the material with a straight face.", None),
+        ("The United States said it would respond.", None),
+    ],
+)
+def test_definite_head(text: str, head: str | None) -> None:
+    assert definite_head(text) == head
 
 
 def _article(aid: str, text: str, published: dt.date | None) -> Article:

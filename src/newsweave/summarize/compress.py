@@ -49,6 +49,12 @@ _BYLINE_DATELINE = re.compile(
     r"(?: [A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3} ?[-—–]{1,2} ?| )(?=[A-Z\"“])"
 )
 _DATELINE_CAPS = re.compile(r"^[A-Z]{3,}")  # a dateline starts with a city in capitals
+# ... also when the dash is fused to the first word ("WASHINGTON—The chairman") or lost
+# ("DUBAI A Bahraini court"); without a dash only before an article, as "NASA Administrator"
+# or "FBI Director" open sentences too.
+_BARE_DATELINE = re.compile(
+    r"^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,2},?(?:[-—–]{1,2}(?=[A-Z\"“])| (?=(?:The|A|An) [a-zA-Z]))"
+)
 _AGENCY_DATELINE = re.compile(
     r"^[^\"“]{2,60}?\((?:AP|AFP|Reuters|IANS|CNN|UPI|dpa|Xinhua|PTI|ANI|AAP|APP|EFE|ANSA|KUNA|WAM"
     r"|SPA|QNA|IRNA|TASS|RIA|Yonhap|Kyodo|Bernama|BSS)\)\s*[-—–:]*\s*"
@@ -178,6 +184,7 @@ def compress(
         _BYLINE_DATELINE.match(sentence)
         or _AGENCY_DATELINE.match(sentence)
         or (_DATELINE.match(sentence) if _DATELINE_CAPS.match(sentence) else None)
+        or _BARE_DATELINE.match(sentence)
         or _COLON_DATELINE.match(sentence)
     )
     if head:

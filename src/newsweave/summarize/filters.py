@@ -32,7 +32,8 @@ _NAVIGATION = re.compile(
     r"contributed (?:to )?(?:this|reporting)|email (?:us|me)|javascript|your browser|"
     # Syndication and print lines: "A version of this article appears in print on ...".
     r"a version of this (?:article|story)|originally (?:published|appeared)|"
-    r"appeared (?:in print|originally)|print edition|is now on (?:whatsapp|telegram))",
+    r"appeared (?:in print|originally)|print edition|is now on (?:whatsapp|telegram)|"
+    r"after the jump)",
     re.IGNORECASE,
 )
 # Page furniture that reads as a sentence: the reader told what to do ("Follow Jane Doe on

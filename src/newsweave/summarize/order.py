@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
-from newsweave.grammar import DETERMINERS, PREPOSITIONS, tokens
+from newsweave.grammar import DETERMINERS, PREPOSITIONS, tokens, word_set
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.concepts import article_agreement
 from newsweave.summarize.picks import Pick, pick_text
@@ -39,9 +39,10 @@ _DANGLING = re.compile(
     r"^[\"“‘']?(?:he|she|they|it|its|his|her|hers|their|theirs|them|him|this|these|those|that|"
     r"such|but|and|or|so|also|however|meanwhile|still|yet|then|thus|instead|"
     r"moreover|furthermore|besides|nevertheless|otherwise|later|earlier|both|another|"
-    r"the (?:former|latter|same)|other|others|additionally|likewise|similarly|nonetheless"
+    r"the (?:former|latter|same)|other|others|additionally|likewise|similarly|nonetheless|"
+    r"hence|therefore|consequently|accordingly|indeed"
     # an item of an enumeration the sentence before announced: "First, Pelosi said ..."
-    r"|(?:first|second|third|fourth|finally|lastly|next)(?=,))\b",
+    r"|(?:first|second|third|fourth|finally|lastly|next)(?=,))\b(?!-)",
     re.IGNORECASE,
 )
 # A quotation attributed to a pronoun: '"I doubt it," he said in an interview' - who is he?
@@ -76,6 +77,15 @@ _NP_END = DETERMINERS | PREPOSITIONS | {
     "said", "says", "did", "does", "still", "now", "then", "however",
 }  # fmt: skip
 _MAX_MODIFIERS = 3
+# What, right after its head, makes a definite description carry its own content (Poesio and
+# Vieira 1998, "establishing" descriptions; they found most such descriptions discourse-new):
+# a complement ("The black leopards of Peninsular Malaysia"), a relative clause ("The
+# colonists who ...", "The colonists we commemorate ..."). A comma then a name is an
+# apposition naming it ("The director, Fede Alvarez,"); a comma then anything else stays a
+# back-reference ("In the request, written after ..."). A participle ("The panther recorded
+# in ...") is left out: without a parser it cannot be told from the main verb ("The GOP
+# lawmaker claimed ...").
+_ESTABLISHING = word_set("of who whom whose which that we they i you he she")
 
 
 # A sentence that opens on a bare surname ("Madden accused ...", "Mr Carpentier hopes").
@@ -132,20 +142,38 @@ def leans_back(text: str) -> bool:
 def definite_head(text: str) -> str | None:
     """The head noun of the definite description ``text`` opens with, lower-cased, when it
     is a common noun ("The GOP lawmaker claimed" -> "lawmaker", "In the request," ->
-    "request"); None for proper names ("The United States") and other openers."""
+    "request"); None for proper names ("The United States"), for a description that carries
+    its own content ("The black leopards of Peninsular Malaysia") and for other openers."""
     match = _DEFINITE.match(text)
     if match is None:
         return None
     words = tokens(text[match.end() :])
     head = ""
-    for word in words[: _MAX_MODIFIERS + 1]:
+    end = 0  # the index of the first word after the noun phrase
+    while end < min(len(words), _MAX_MODIFIERS + 1):
+        word = words[end]
         low = word.lower()
-        if not word[:1].isalnum() or low in _NP_END or _looks_like_verb(low):
+        if not word[:1].isalnum() or low in _NP_END or low in _ESTABLISHING:
+            break
+        if _looks_like_verb(low):  # "The GOP lawmaker claimed"
             break
         head = word
+        end += 1
     if not head or not head.islower() or not head[:1].isalpha():
         return None
+    if _establishing(words[end : end + 2]):
+        return None
     return head
+
+
+def _establishing(after: list[str]) -> bool:
+    """Whether the words ``after`` a definite head give it its own content (``_ESTABLISHING``)."""
+    if not after:
+        return False
+    first = after[0]
+    if first.lower() in _ESTABLISHING:
+        return True
+    return first == "," and len(after) > 1 and after[1][:1].isupper()
 
 
 def _looks_like_verb(word: str) -> bool:
