@@ -25,6 +25,7 @@ from benchmarks import (
     load_test,
     quality,
     quote_attribution,
+    salience_cv,
     segmentation,
     semantic_candidates,
     semantic_support,
@@ -78,6 +79,7 @@ SECTIONS: list[Any] = [
         only=None,
         partial=str(DOCS / "benchmarks" / "summarizer_cv.md"),
     ),
+    Standalone(salience_cv, "salience_cv", salience_cv.TITLE, limit=None),
     Standalone(
         segmentation,
         "segmentation",
