@@ -26,6 +26,7 @@ from benchmarks import (
     quality,
     quote_attribution,
     reading_order,
+    salience_cv,
     segmentation,
     semantic_candidates,
     semantic_support,
@@ -79,6 +80,7 @@ SECTIONS: list[Any] = [
         only=None,
         partial=str(DOCS / "benchmarks" / "summarizer_cv.md"),
     ),
+    Standalone(salience_cv, "salience_cv", salience_cv.TITLE, limit=None),
     Standalone(
         segmentation,
         "segmentation",

@@ -100,3 +100,14 @@ def test_split_keeps_every_article(example_cluster: Cluster) -> None:
     parts = split(merged)
     assert sorted(a.id for p in parts for a in p.articles) == sorted(a.id for a in merged.articles)
     assert json.dumps([p.id for p in parts])  # ids are plain strings
+
+
+def test_the_clusterer_keeps_languages_apart(example_cluster: Cluster) -> None:
+    from newsweave.cluster import cluster_articles
+    from newsweave.model import replace
+
+    english = example_cluster.articles[0]
+    # The same story, marked German: it shares every word, yet never joins the English event.
+    german = replace(english, id="de-copy", language="de", origin="de.txt")
+    events = cluster_articles([english, *example_cluster.articles[1:], german], deduplicate=False)
+    assert [sorted(a.language for a in e.articles) for e in events] == [["en"] * 4, ["de"]]

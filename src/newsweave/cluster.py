@@ -225,6 +225,7 @@ class OpenEvent:
     meaning: Dense | None = None  # sum of the articles' unit embeddings
     members: list[Dense] = field(default_factory=list)  # each article's embedding
     alone: bool = False  # a non-article page: nothing joins it
+    language: str = ""  # the first detected language of its articles ("" while unknown)
 
     def similarity(self, vector: Vector) -> float:
         centroid = self.centroid
@@ -241,6 +242,7 @@ class OpenEvent:
             centroid[term] = centroid.get(term, 0.0) + weight
         self.centroid = _top(centroid, CENTROID_TERMS)
         self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
+        self.language = self.language or article.language
         if meaning is not None:
             self.meaning = meaning.copy() if self.meaning is None else self.meaning + meaning
             if len(self.members) < MEMBER_MEANINGS:
@@ -470,6 +472,10 @@ class EventClusterer:
         for key in keys:
             event = self._open[key]
             if event.alone or not event.within(day, self.window, self.span):
+                continue
+            if article.language and event.language and article.language != event.language:
+                # Never mixed silently: the representations are English (stop words, the
+                # static embeddings), so two languages share names and numbers only.
                 continue
             if meaning is not None and key not in semantic and self._meanings is not None:
                 semantic[key] = self._meanings.similarity(key, meaning)

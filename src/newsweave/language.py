@@ -17,7 +17,7 @@ from typing import Any
 from newsweave.tokens import ENGLISH_STOP_WORDS, words
 
 UNKNOWN = ""
-SAMPLE_CHARS = 1500  # the opening of the text says its language; the rest costs time
+SAMPLE_CHARS = 600  # about 100 words: the opening says the language; the rest costs time
 MIN_WORDS = 20  # fewer words are too few for the function-word test
 ENGLISH_SHARE = 0.25
 MIN_CONFIDENCE = 0.9  # py3langid's normalised probability for a label to be kept
