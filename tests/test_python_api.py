@@ -26,7 +26,10 @@ def _texts(example_dir: Path) -> list[str]:
 def test_summarize_texts_gives_a_brief_with_title_and_renderings(example_dir: Path) -> None:
     brief = newsweave.summarize_texts(_texts(example_dir), words=80)
     assert len(brief.sources) == 4
-    assert brief.title == "Syrian President assures victory in Aleppo"
+    # named after the article its first sentence (the lead) comes from, whose first line
+    # "date 2016-12-08 Assad confident ..." carries the date, as in a text file
+    assert brief.title == "Assad confident of Aleppo victory, ignores ceasefire appeals"
+    assert dt.date(2016, 12, 8) in {s.published for s in brief.sources}
     assert brief.to_markdown().startswith(f"# {brief.title}\n")
     assert f"<h1>{brief.title}</h1>" in brief.to_html()
     assert json.loads(brief.to_json())["cluster_id"] == brief.cluster_id

@@ -16,6 +16,7 @@ from newsweave.analyze import analyze_cluster
 from newsweave.config import Budget, Settings
 from newsweave.errors import NoInputError
 from newsweave.ingest import read_inputs
+from newsweave.ingest.text import parse_text
 from newsweave.model import Article, Brief, Cluster, Problem, RawDocument, Source, replace
 from newsweave.pipeline.cleaning import Grouped, clean, clean_articles
 from newsweave.runners import Runner, partition
@@ -92,7 +93,8 @@ def as_document(item: ArticleLike, n: int) -> RawDocument:
             byline=item.byline,
         )
     lines = [line for line in item.splitlines() if line.strip()]
-    return RawDocument(origin=f"text-{n}", text=item, title_in_text=len(lines) > 1)
+    # Read as a text file is ("date 2016-12-08 Title ..." dates the article, not its title).
+    return replace(parse_text(f"text-{n}", item), title_in_text=len(lines) > 1)
 
 
 def cluster_of(items: Sequence[ArticleLike]) -> tuple[Cluster, list[Problem]]:

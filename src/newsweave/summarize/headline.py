@@ -133,8 +133,7 @@ def _select_headline(doc: SegmentedCluster, budget: Budget) -> list[Pick]:
         concepts = [concepts[k] for k in keep]
         bonus = [bonus[k] for k in keep]
     max_units = MAX_UNITS if budget.sentences is None else min(MAX_UNITS, budget.sentences)
-    # One unit cannot state a fact twice: pairs of units only matter for two or more.
-    conflicts = same_fact_pairs(doc, units) if max_units > 1 else {}
+    conflicts = same_fact_pairs(doc, units)
     problem = CoverageProblem(
         lengths=[u.words for u in units],
         concepts=concepts,
