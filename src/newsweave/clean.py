@@ -69,12 +69,17 @@ PROMPT = re.compile(
     r"|log ?in to comment|sort by\b.*|posted by \S+( \S+)?|\S+( \S+){0,2} wrote)\s*[.:!]?$",
     _I,
 )
+# A caption or credit line: one starting with a credit word, or naming a photo agency
+# anywhere (two patterns: one anchored, one searched, instead of one whose ".*" scans every
+# line from each position).
 PHOTO = re.compile(
     r"^(\(?(photo|photograph|image|picture|pic|video|credit|caption|file photo|illustration)"
     r"\s*(:|by\b|credit\b|copyright\b|caption\b|/)|image (copyright|caption)\b"
-    r"|.*\b(getty images|ap photo|afp photo|reuters/[a-z]|epa-efe|shutterstock|ap images)\b.*"
     r"|\(?(photo|image)s?\)?)",
     _I,
+)
+PHOTO_AGENCY = re.compile(
+    r"\b(getty images|ap photo|afp photo|reuters/[a-z]|epa-efe|shutterstock|ap images)\b", _I
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|el|la|le))*"
 BYLINE = re.compile(
@@ -171,6 +176,7 @@ BIO = re.compile(
 # (quadratic: five 100,000-character words took minutes).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 CREDIT_WORD = re.compile(r"\b(photo|image|picture|pic|credit|courtesy)", _I)
+CREDIT_STEMS = ("photo", "image", "picture", "pic", "credit", "courtesy")  # its cheap test
 CREDIT_TAIL = re.compile(
     r"([(\[|]\s*)?\b(?i:photo(graph)?|image|picture|pic|credit|courtesy)\b\s*(:|by)?\s*"
     r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*/\s*[\w.&'’ -]+)?[)\]]?\s*$"
@@ -210,6 +216,7 @@ AD_WORDS = AD_MARKERS | {
     "below", "scroll", "to", "reading", "the", "main", "article", "with", "feedback", "post",
 }  # fmt: skip
 TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – ")
+_TICKER_SEPARATOR = re.compile("|".join(re.escape(sep) for sep in (" // ", *TICKER_SEPARATORS)))
 
 # C0 control characters other than tab and line breaks, and DEL: never news text, and
 # harmful in output (an ESC in a text file would drive the reader's terminal when a brief
@@ -219,9 +226,14 @@ TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – 
 _CONTROLS = {**dict.fromkeys([*range(9), *range(14, 32), 127]), 11: "\n", 12: "\n"}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def printable(text: str) -> str:
     """``text`` without control characters (tabs and line breaks kept)."""
-    return text.translate(_CONTROLS)
+    # Scanning for one is ten times faster than ``translate`` with a table, and almost
+    # every text has none: the stream's hot path.
+    return text.translate(_CONTROLS) if _CONTROL.search(text) else text
 
 
 MAX_JUNK_WORDS = 20  # prompt-like lines longer than this are read as content
@@ -245,35 +257,59 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+def _line_words(line: str) -> int:
+    """``_words`` of a normalised, non-empty line (single spaces, none outside): ``clean_text``
+    normalises every line first, and counting spaces builds no list."""
+    return line.count(" ") + 1
+
+
+def _has_any(text: str, hints: tuple[str, ...]) -> bool:
+    # A loop, not ``any()`` over a generator: called for most lines of every article.
+    for hint in hints:  # noqa: SIM110
+        if hint in text:
+            return True
+    return False
+
+
 def classify_line(line: str) -> str | None:
     """The reason a line is boilerplate, or ``None`` for content."""
-    words = _words(line)
+    normalized = " ".join(line.split())
+    return _classify(normalized, _words(normalized))
+
+
+def _classify(line: str, words: int) -> str | None:
+    """``classify_line`` of a line with single spaces and no outer space, and its word
+    count (``clean_text`` has both at hand)."""
     if TICKER_HEADER.match(line):
         return "ticker"
-    if _ticker(line):
+    if _ticker(line, words):
         return "ticker"
     if words <= 8 and (ADVERTISEMENT.match(line) or _ad_label(line)):
         return "advertisement"
     lower = line.lower()  # cheap substring tests first: most lines are prose
     if (WIRE_CREDIT.match(line) and words <= 30) or (
-        words <= 20 and any(k in lower for k in WIRE_HINTS) and WIRE_SENTENCE.search(line)
+        words <= 20 and _has_any(lower, WIRE_HINTS) and WIRE_SENTENCE.search(line)
     ):
         return "wire credit"
     if (
         words <= 45
-        and any(k in lower for k in CONSENT_HINTS)
+        and _has_any(lower, CONSENT_HINTS)
         and CONSENT.search(line)
         and (words <= 4 or SECOND_PERSON.search(line))
     ):
         return "consent banner"
     if (
         words <= 30
-        and any(k in lower for k in NEWSLETTER_HINTS)
+        and _has_any(lower, NEWSLETTER_HINTS)
         and NEWSLETTER.search(line)
         and SECOND_PERSON.search(line)
     ):
         return "share/subscribe prompt"
-    if words <= 40 and ("/" in line or CREDIT_WORD.search(line)) and CREDIT_TAIL.search(line):
+    if (
+        words <= 40
+        and ("/" in line or (_has_any(lower, CREDIT_STEMS) and CREDIT_WORD.search(line)))
+        and CREDIT_TAIL.search(line)
+    ):
         return "photo credit"
     if words > MAX_JUNK_WORDS:
         return None
@@ -293,7 +329,9 @@ def classify_line(line: str) -> str | None:
         return "timestamp"
     if words <= 12 and (RELATIVE_TIME.search(line) or _date_only(line)):
         return "timestamp"
-    if PHOTO.match(line) and (words <= 12 or not line.rstrip().endswith((".", '"', "”"))):
+    if (PHOTO.match(line) or PHOTO_AGENCY.search(line)) and (
+        words <= 12 or not line.rstrip().endswith((".", '"', "”"))
+    ):
         return "photo credit"
     if BIO.match(line) or (words <= 12 and EMAIL.search(line)):
         return "author bio"
@@ -302,10 +340,12 @@ def classify_line(line: str) -> str | None:
     return None
 
 
-def _ticker(line: str) -> bool:
+def _ticker(line: str, words: int) -> bool:
     """Headlines strung together with a separator: three or more short pieces, each starting
     like a headline and the last not ending a sentence (dashes around an aside inside a
     sentence fail one of these), four or more pieces for dashes, which sentences also use."""
+    if _TICKER_SEPARATOR.search(line) is None:
+        return False  # the common case, in one scan instead of eight counts
     if line.count(" // ") >= 2:
         return True
     for sep in TICKER_SEPARATORS:
@@ -314,7 +354,7 @@ def _ticker(line: str) -> bool:
             pieces = [p.strip() for p in line.split(sep) if p.strip()]
             if (
                 len(pieces) > needed
-                and _words(line) / len(pieces) < 14
+                and words / len(pieces) < 14
                 and all(p[0].isupper() or p[0].isdigit() for p in pieces)
                 and not pieces[-1].endswith((".", "?", "!", '"', "”"))
             ):
@@ -337,7 +377,7 @@ def _date_only(line: str) -> bool:
     nor a phone number or code."""
     return (
         not line.endswith(":")
-        and any(ch.isdigit() for ch in line)
+        and any(map(str.isdigit, line))
         and CALENDAR_WORD.search(line) is not None
         and DATE_ONLY.match(line) is not None
     )
@@ -348,7 +388,8 @@ def _norm(line: str) -> str:
 
 
 def _sentence_like(line: str) -> bool:
-    return _words(line) >= 8 and line.endswith((".", "!", "?", '"', "”", "’"))
+    """Of a normalised line (``_line_words``)."""
+    return _line_words(line) >= 8 and line.endswith((".", "!", "?", '"', "”", "’"))
 
 
 def repeated_lines(texts: Iterable[str], min_articles: int = REPEAT_MIN_ARTICLES) -> frozenset[str]:
@@ -383,11 +424,13 @@ def clean_text(
     ]
     lines = [line for line in lines if line]
     reasons: list[str | None] = []
+    title_key = _norm(title) if title and not title_in_text else None
     for line in lines:
-        reason = classify_line(line)
-        if reason is None and _norm(line) in repeated:
+        reason = _classify(line, _line_words(line))
+        # ``_norm`` of a normalised line is its lower case.
+        if reason is None and repeated and line.lower() in repeated:
             reason = "repeated across articles"
-        if reason is None and title and not title_in_text and _norm(line) == _norm(title):
+        if reason is None and title_key is not None and line.lower() == title_key:
             reason = "title repeated in text"
         reasons.append(reason)
     protect: int | None = None
@@ -489,7 +532,7 @@ def _title_index(lines: Sequence[str], reasons: Sequence[str | None]) -> int | N
     body_terms = set(content_terms(" ".join(below)))
     best, best_overlap = None, 0
     for i in range(first_prose):
-        if reasons[i] is not None or _words(lines[i]) > MAX_TITLE_WORDS:
+        if reasons[i] is not None or _line_words(lines[i]) > MAX_TITLE_WORDS:
             continue
         overlap = len(set(content_terms(lines[i])) & body_terms)
         if overlap > best_overlap:
@@ -498,8 +541,9 @@ def _title_index(lines: Sequence[str], reasons: Sequence[str | None]) -> int | N
 
 
 def _listy(line: str) -> bool:
-    """Short, or a headline-like fragment: what menus, link lists and footers are made of."""
-    words = _words(line)
+    """Short, or a headline-like fragment: what menus, link lists and footers are made of
+    (of a normalised line)."""
+    words = _line_words(line)
     if words <= SHORT_LINE_WORDS:
         return True
     if words > MAX_TITLE_WORDS:
@@ -605,7 +649,7 @@ def _list_items(lines: Sequence[str], reasons: Sequence[str | None]) -> set[int]
     for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
         if reason is not None:
             in_list = False  # page furniture ends the list
-        elif line.endswith(":") and _words(line) >= 4:
+        elif line.endswith(":") and _line_words(line) >= 4:
             in_list = True
         elif _sentence_like(line):
             in_list = False

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 import math
+import operator
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -115,15 +115,25 @@ def _starts_sentence(text: str, start: int) -> bool:
 def named_things(text: str) -> list[str]:
     """Capitalised phrases, lower-cased and joined: ``"@bashar_al-assad"``."""
     found = []
+    ends = _SENTENCE_ENDS
     for match in _NAME.finditer(text):
-        parts = match.group().split()
-        at_start = _starts_sentence(text, match.start())
-        while parts and parts[0].lower() in STOP_WORDS:  # "The Bank of England"
-            parts.pop(0)
-            at_start = False
-        if not parts or (len(parts) == 1 and at_start):
+        parts = match.group().lower().split()
+        if len(parts) == 1:
+            if parts[0] in STOP_WORDS:
+                continue
+            # Inline ``_starts_sentence`` for the common case (one space or none before).
+            start = match.start()
+            before = text[start - 1] if start else "\n"
+            if before in ends or (before in " \t" and _starts_sentence(text, start)):
+                continue
+            found.append("@" + parts[0])
             continue
-        found.append("@" + "_".join(p.lower() for p in parts))
+        # Several words: "The Bank of England" loses its article; what is left is a name
+        # even at a sentence start (a lone word left after a stop word is not at one).
+        while parts and parts[0] in STOP_WORDS:
+            parts.pop(0)
+        if parts:
+            found.append("@" + "_".join(parts))
     return found
 
 
@@ -158,10 +168,15 @@ def is_non_article(article: Article, tokens: Tokens | None = None) -> bool:
     return len(body_words) <= NON_ARTICLE_WORDS and NON_ARTICLE.search(article.text) is not None
 
 
+_WEIGHT = operator.itemgetter(1)
+
+
 def _top(vector: Vector, k: int) -> Vector:
     if len(vector) <= k:
         return vector
-    return dict(heapq.nlargest(k, vector.items(), key=lambda kv: kv[1]))
+    # ``sorted`` with a C key, equal to ``heapq.nlargest`` (ties in insertion order) and
+    # three times faster at these sizes.
+    return dict(sorted(vector.items(), key=_WEIGHT, reverse=True)[:k])
 
 
 def _normalized(vector: Vector) -> Vector:
@@ -527,12 +542,13 @@ class EventClusterer:
 
     def _lexical_candidates(self, vector: Vector) -> set[str]:
         keys: set[str] = set()
-        for term in heapq.nlargest(QUERY_TERMS, vector, key=vector.__getitem__):
+        for term in sorted(vector, key=vector.__getitem__, reverse=True)[:QUERY_TERMS]:
             keys.update(self._index.get(term, ()))
         return keys
 
     def _index_event(self, event: OpenEvent) -> None:
-        for term in heapq.nlargest(INDEX_TERMS, event.centroid, key=event.centroid.__getitem__):
+        centroid = event.centroid
+        for term in sorted(centroid, key=centroid.__getitem__, reverse=True)[:INDEX_TERMS]:
             if term not in event.indexed:
                 event.indexed.add(term)
                 self._index.setdefault(term, set()).add(event.id)

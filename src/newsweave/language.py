@@ -80,7 +80,7 @@ def _identifier() -> Any:
 
 
 def english_share(tokens: list[str]) -> float:
-    return sum(t in ENGLISH_STOP_WORDS for t in tokens) / len(tokens) if tokens else 0.0
+    return sum(map(ENGLISH_STOP_WORDS.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 
 def detect_language(text: str) -> str:

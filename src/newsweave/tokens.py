@@ -30,7 +30,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (keeps "al-Assad", "U.S", "don't" whole)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    found = _WORD.findall(text)
+    if not found:
+        return []
+    # Lower-cased in one call on the joined words (no word holds a line break): the same
+    # tokens as lower-casing each, at a third of the cost on the stream's hot path.
+    return "\n".join(found).lower().replace("’", "'").split("\n")
 
 
 @lru_cache(maxsize=65536)
@@ -49,6 +54,25 @@ def content_terms(text: str) -> list[str]:
     return terms_of_words(words(text))
 
 
+def _term(word: str) -> str:
+    """The content term of a word, or "" for a stop word or a lone letter."""
+    return stem(word) if (word not in STOP_WORDS and len(word) > 1) or word.isdigit() else ""
+
+
+_TERMS: dict[str, str] = {}  # word -> _term(word), remembered: a stream's words come back
+TERMS_REMEMBERED = 500_000
+
+
 def terms_of_words(tokens: list[str]) -> list[str]:
     """``content_terms`` of already tokenized text (callers that need both reuse ``words``)."""
-    return [stem(w) for w in tokens if (w not in STOP_WORDS and len(w) > 1) or w.isdigit()]
+    cache = _TERMS
+    try:
+        terms = [cache[w] for w in tokens]
+    except KeyError:
+        if len(cache) >= TERMS_REMEMBERED:
+            cache.clear()  # bounded: rare words come and go
+        for word in tokens:
+            if word not in cache:
+                cache[word] = _term(word)
+        terms = [cache[w] for w in tokens]
+    return [t for t in terms if t]
