@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import re
 
-
-def word_set(text: str) -> frozenset[str]:
-    """A closed word class written as one string of space-separated words."""
-    return frozenset(text.split())
-
+from newsweave.grammar import word_set
 
 # Words that never end an English sentence: articles and other determiners, prepositions,
 # conjunctions, auxiliaries and the infinitive marker all wait for what follows them.
