@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.grammar import word_set
 from newsweave.summarize.clauses import (
     COMPLEMENT_VERBS,
     DETERMINERS,
@@ -22,7 +23,6 @@ from newsweave.summarize.clauses import (
     SPEECH,
     Reading,
     is_past,
-    word_set,
 )
 
 SUBORDINATE = word_set(
