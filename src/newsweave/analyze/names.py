@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsweave.analyze._lexicon import (
+from newsweave.analyze.lexicon import (
     DETERMINERS,
     HONORIFICS,
     MONTHS,

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsweave.analyze._lexicon import MONTHS
+from newsweave.analyze.lexicon import MONTHS
 from newsweave.model import Claim, ClaimValue, Sentence
 from newsweave.summarize.filters import rejection
 from newsweave.tokens import ENGLISH_STOP_WORDS, STOP_WORDS, stem

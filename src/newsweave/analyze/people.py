@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsweave.analyze._lexicon import (
+from newsweave.analyze.lexicon import (
     DETERMINERS,
     MONTHS,
     NOMINAL_SPEAKERS,

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsweave.analyze._lexicon import (
+from newsweave.analyze.lexicon import (
     AUXILIARIES,
     DETERMINERS,
     INVERTABLE,

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.analyze._lexicon import MONTHS, WEEKDAYS
+from newsweave.analyze.lexicon import MONTHS, WEEKDAYS
 from newsweave.model import Article, Sentence, TimelineEntry, replace
 from newsweave.tokens import content_terms
 

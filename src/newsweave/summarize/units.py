@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from newsweave.analyze._lexicon import ROLE_WORDS
+from newsweave.analyze.lexicon import ROLE_WORDS
 from newsweave.analyze.quotes import quote_spans
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.compress import Compression
