@@ -112,6 +112,9 @@ def utf16_encoding(data: bytes) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not a text format we can read."""
     sample = data[:8192]
@@ -121,7 +124,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
     return control / len(sample) > 0.05
 
 
