@@ -13,6 +13,7 @@ from newsweave.cluster import (
     LEAD_WEIGHT,
     LEAD_WORDS,
     MAX_SPAN_DAYS,
+    DocumentFrequencies,
     EventClusterer,
     article_terms,
     cluster_articles,
@@ -152,3 +153,18 @@ def test_lead_occurrences_count_twice(example_cluster: Cluster) -> None:
     counts = article_terms(article)
     assert all(counts[t] == raw[t] + LEAD_WEIGHT * n for t, n in lead.items())
     assert all(counts[t] == raw[t] for t in later)
+
+
+@pytest.mark.parametrize("max_terms", [10_000, 40])
+def test_add_and_weigh_equals_add_then_weights(example_cluster: Cluster, max_terms: int) -> None:
+    """The fused hot loop gives the numbers of the two steps it replaces, also when the
+    table is pruned (a small cap makes the example articles prune it)."""
+    fused, stepwise = DocumentFrequencies(max_terms), DocumentFrequencies(max_terms)
+    assert len(example_cluster.articles) == 4
+    for article in example_cluster.articles * 3:
+        counts = dict(Counter(terms_of_words(words(article.text))))
+        stepwise.add(counts)
+        assert fused.add_and_weigh(counts) == stepwise.weights(counts)
+        assert fused.counts == stepwise.counts
+    seen = {t for a in example_cluster.articles for t in terms_of_words(words(a.text))}
+    assert (len(fused.counts) < len(seen)) == (max_terms < len(seen))  # pruned when capped

@@ -205,6 +205,30 @@ class DocumentFrequencies:
             # and costs nothing measurable (their IDF is the maximum either way).
             self.counts = {t: n for t, n in counts.items() if n > 1}
 
+    def add_and_weigh(self, counts: dict[str, float]) -> Vector:
+        """``add(counts)`` then ``weights(counts)``, in one pass over the terms (the
+        stream's hot loop); the same numbers, since a term's new count is what
+        ``weights`` would read back."""
+        self.documents += 1
+        known = self.counts
+        documents = math.log(self.documents + 1) + 1.0
+        logs, size = _LOGS, len(_LOGS)
+        out = {}
+        for term, count in counts.items():
+            seen = known.get(term, 0) + 1
+            known[term] = seen
+            if count > 0:
+                df = seen + 1
+                idf = documents - (logs[df] if df < size else math.log(df))
+                tf = 1.0 + (logs[int(count)] if count == int(count) < size else math.log(count))
+                out[term] = tf * idf
+        if len(known) > self.max_terms:
+            # The table is pruned (as ``add`` does) and read again: the article's own
+            # terms seen once are gone from it now.
+            self.counts = {t: n for t, n in known.items() if n > 1}
+            return self.weights(counts)
+        return out
+
     def idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.counts.get(term, 0) + 1)) + 1.0
 
@@ -406,8 +430,7 @@ class EventClusterer:
 
     def vector(self, article: Article, tokens: Tokens | None = None) -> Vector:
         counts = article_terms(article, tokens)
-        self.frequencies.add(counts)
-        return _normalized(_top(self.frequencies.weights(counts), ARTICLE_TERMS))
+        return _normalized(_top(self.frequencies.add_and_weigh(counts), ARTICLE_TERMS))
 
     def meaning(self, article: Article, tokens: Tokens) -> Dense | None:
         """The article's embedding: its headline and lead, which state the event."""
