@@ -175,8 +175,8 @@ BIO = re.compile(
 # it, a search through one long word tries every position and rescans the rest of the run
 # (quadratic: five 100,000-character words took minutes).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-CREDIT_WORD = re.compile(r"\b(photo|image|picture|pic|credit|courtesy)", _I)
-CREDIT_STEMS = ("photo", "image", "picture", "pic", "credit", "courtesy")  # its cheap test
+CREDIT_STEMS = ("photo", "image", "picture", "pic", "credit", "courtesy")  # a cheap test first
+CREDIT_WORD = re.compile(rf"\b({'|'.join(CREDIT_STEMS)})", _I)
 CREDIT_TAIL = re.compile(
     r"([(\[|]\s*)?\b(?i:photo(graph)?|image|picture|pic|credit|courtesy)\b\s*(:|by)?\s*"
     r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*/\s*[\w.&'’ -]+)?[)\]]?\s*$"
@@ -216,7 +216,7 @@ AD_WORDS = AD_MARKERS | {
     "below", "scroll", "to", "reading", "the", "main", "article", "with", "feedback", "post",
 }  # fmt: skip
 TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – ")
-_TICKER_SEPARATOR = re.compile("|".join(re.escape(sep) for sep in (" // ", *TICKER_SEPARATORS)))
+_TICKER_SEPARATOR = re.compile("|".join(re.escape(sep) for sep in TICKER_SEPARATORS))
 
 # C0 control characters other than tab and line breaks, and DEL: never news text, and
 # harmful in output (an ESC in a text file would drive the reader's terminal when a brief
@@ -226,7 +226,7 @@ _TICKER_SEPARATOR = re.compile("|".join(re.escape(sep) for sep in (" // ", *TICK
 _CONTROLS = {**dict.fromkeys([*range(9), *range(14, 32), 127]), 11: "\n", 12: "\n"}
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in _CONTROLS) + "]")
 
 
 def printable(text: str) -> str:

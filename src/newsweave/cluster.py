@@ -41,12 +41,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.clean import is_headline_only
 from newsweave.cluster_join import LEXICAL, SEMANTIC, SHORT_WORDS, JoinModel, features, logit_of
-from newsweave.dedupe import Deduplicator, fold
+from newsweave.dedupe import Deduplicator, Tokens, fold, tokenize
 from newsweave.embed import Encoder, get_encoder
 from newsweave.model import Article, Cluster
-from newsweave.tokens import STOP_WORDS, terms_of_words, words
+from newsweave.tokens import STOP_WORDS, terms_of_words
 
 WINDOW_DAYS = 3
 # An event is what was reported within a week: it stops accepting articles a week after
@@ -151,17 +150,6 @@ def article_terms(article: Article, tokens: Tokens | None = None) -> dict[str, f
     return counts
 
 
-Tokens = tuple[list[str], list[str]]  # words of the title, words of the body
-
-
-def tokenize(article: Article) -> Tokens:
-    """Split once; dedupe and clustering both read the words. A headline-only article's
-    text is its title: its words are counted once, as a title."""
-    if is_headline_only(article):
-        return words(article.title), []
-    return words(article.title), words(article.text)
-
-
 def is_non_article(article: Article, tokens: Tokens | None = None) -> bool:
     """A short page that is a crawler, widget, script-wall or missing-page notice."""
     body_words = (tokens or tokenize(article))[1]
@@ -229,9 +217,6 @@ class DocumentFrequencies:
             return self.weights(counts)
         return out
 
-    def idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.counts.get(term, 0) + 1)) + 1.0
-
     def weights(self, counts: dict[str, float]) -> Vector:
         """Sublinear TF-IDF of term counts: (1 + log tf) * idf, as ``idf`` computes it,
         with the logarithms of small numbers looked up (the stream's hot loop)."""
@@ -263,7 +248,6 @@ class OpenEvent:
     day_sum: int = 0
     meaning: Dense | None = None  # sum of the articles' unit embeddings
     members: list[Dense] = field(default_factory=list)  # each article's embedding
-    alone: bool = False  # a non-article page: nothing joins it
     language: str = ""  # the first detected language of its articles ("" while unknown)
 
     def similarity(self, vector: Vector) -> float:
@@ -460,10 +444,10 @@ class EventClusterer:
         tokens = tokenize(article)
         vector: Vector = {}
         meaning: Dense | None = None
-        alone = is_non_article(article, tokens)
-        if alone:
-            # Alone, with an empty centroid: nothing joins it, and it is not folded as a
-            # copy (identical notices on many pages are not one syndicated story).
+        if is_non_article(article, tokens):
+            # Alone, with an empty centroid and no embedding: it is never indexed, so
+            # nothing joins it; nor is it folded as a copy (identical notices on many
+            # pages are not one syndicated story).
             best = None
         else:
             if self.deduplicate and self._fold_copy(article, tokens):
@@ -474,7 +458,7 @@ class EventClusterer:
         day = article.published
         if best is None:
             self._serial += 1
-            best = OpenEvent(f"open-{self._serial}", [], {}, 0.0, None, None, alone=alone)
+            best = OpenEvent(f"open-{self._serial}", [], {}, 0.0, None, None)
             self._open[best.id] = best
         best.add(article, vector, meaning)
         self._open.move_to_end(best.id)
@@ -505,11 +489,12 @@ class EventClusterer:
         # Sorted: a set of strings iterates in hash order, which differs between
         # processes, and ties (and the oracle of the fit) must not depend on it.
         keys = sorted(self._lexical_candidates(vector) | semantic.keys())
+        window, span = self.window, self.span
         ordinal = day.toordinal() if day else None
         out = []
         for key in keys:
             event = self._open[key]
-            if event.alone or not event.within(day, self.window, self.span):
+            if not event.within(day, window, span):
                 continue
             if article.language and event.language and article.language != event.language:
                 # Never mixed silently: the representations are English (stop words, the

@@ -62,10 +62,6 @@ class JoinModel:
         return self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
 
 
-def probability(logit: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
-
-
 def logit_of(probability: float) -> float:
     p = min(max(probability, 1e-9), 1.0 - 1e-9)
     return math.log(p / (1.0 - p))

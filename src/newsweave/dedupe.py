@@ -25,7 +25,7 @@ from numpy.typing import NDArray
 from newsweave.clean import is_headline_only
 from newsweave.errors import MissingExtraError
 from newsweave.model import Article, replace
-from newsweave.tokens import words
+from newsweave.tokens import remembered, words
 
 # Three-word shingles: long enough that two different articles on one event share few of
 # them (they reuse names and phrases, rarely three words in a row), short enough that a
@@ -76,19 +76,14 @@ _MIX = (
 _LOW32 = np.uint64(0xFFFFFFFF)
 
 
+def _crc32(word: str) -> int:
+    return zlib.crc32(word.encode())
+
+
 def _word_hashes(tokens: list[str]) -> list[int]:
     """crc32 of each word (instead of datasketch's default sha1: ~5x faster and stable
-    across processes), remembered: a stream's words come back."""
-    cache = _WORD_HASHES
-    try:
-        return [cache[w] for w in tokens]
-    except KeyError:
-        if len(cache) >= WORD_HASHES:
-            cache.clear()
-        for word in tokens:
-            if word not in cache:
-                cache[word] = zlib.crc32(word.encode())
-        return [cache[w] for w in tokens]
+    across processes), remembered."""
+    return remembered(_WORD_HASHES, WORD_HASHES, _crc32, tokens)
 
 
 def shingle_hashes(tokens: list[str]) -> NDArray[np.uint64]:
@@ -104,17 +99,6 @@ def shingle_hashes(tokens: list[str]) -> NDArray[np.uint64]:
     mixed = np.sort(((h[:-2] * _MIX[0]) ^ (h[1:-1] * _MIX[1]) ^ h[2:]) & _LOW32)
     # np.unique, as a sort and a mask: the same sorted values at a fifth of its overhead.
     return mixed[np.concatenate(([True], mixed[1:] != mixed[:-1]))]
-
-
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    """Word n-grams of the normalised text: case, punctuation and whitespace do not count."""
-    return shingles_of_words(words(text), size)
-
-
-def shingles_of_words(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
-    if len(tokens) < size:
-        return {" ".join(tokens).encode()} if tokens else set()
-    return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
 @functools.cache
@@ -198,12 +182,15 @@ class Deduplicator:
             self._short.pop(old, None)
 
 
-def dedupe_text(article: Article) -> str:
-    """What is compared: the title and the body (the byline is not part of it); a
-    headline-only article's headline once."""
+Tokens = tuple[list[str], list[str]]  # words of the title, words of the body
+
+
+def tokenize(article: Article) -> Tokens:
+    """Split once; dedupe and clustering both read the words (the byline is not part of
+    them). A headline-only article's text is its title: its words are read once, as a title."""
     if is_headline_only(article):
-        return article.title
-    return f"{article.title}\n{article.text}"
+        return words(article.title), []
+    return words(article.title), words(article.text)
 
 
 def fold(original: Article, copy: Article) -> Article:
@@ -222,7 +209,8 @@ def dedupe(articles: Iterable[Article], dedup: Deduplicator | None = None) -> li
     dedup = dedup or Deduplicator()
     kept: dict[str, Article] = {}
     for article in articles:
-        original = dedup.original_of(article.id, dedupe_text(article))
+        title_words, body_words = tokenize(article)
+        original = dedup.original_of_words(article.id, title_words + body_words)
         if original is None:
             kept[article.id] = article
         else:

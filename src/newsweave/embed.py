@@ -28,6 +28,8 @@ from typing import Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from newsweave.tokens import remembered
+
 Vectors = NDArray[np.float32]
 
 # WordLlama's files inside its wheel (it looks for its tokenizer in a folder that does
@@ -67,19 +69,12 @@ class StaticEncoder:
         self._ids: dict[str, list[int]] = {}
 
     def token_ids(self, text: str) -> list[int]:
-        words = text.split()
-        cache = self._ids
-        try:
-            ids = [i for word in words for i in cache[word]]
-        except KeyError:  # new words: tokenize each once
-            if len(cache) >= WORD_CACHE:
-                cache.clear()  # bounded: a long stream's rare words come and go
-            encode = self._tokenizer.encode
-            for word in words:
-                if word not in cache:
-                    cache[word] = encode(word, add_special_tokens=False).ids
-            ids = [i for word in words for i in cache[word]]
-        return ids[:MAX_TOKENS]
+        per_word = remembered(self._ids, WORD_CACHE, self._word_ids, text.split())
+        return [i for ids in per_word for i in ids][:MAX_TOKENS]
+
+    def _word_ids(self, word: str) -> list[int]:
+        ids: list[int] = self._tokenizer.encode(word, add_special_tokens=False).ids
+        return ids
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)

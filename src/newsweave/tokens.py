@@ -13,8 +13,10 @@ against scikit-learn's list.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
+from typing import TypeVar
 
 ENGLISH_STOP_WORDS: frozenset[str] = frozenset(
     files("newsweave").joinpath("data/stop_words_en.txt").read_text(encoding="utf-8").split()
@@ -27,6 +29,8 @@ STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {
 
 # Possessive quantifiers (Python 3.11): nothing after a run of letters can need part of
 # it back, so the matches are the same and the scan is a third faster.
+T = TypeVar("T")
+
 _WORD = re.compile(r"[^\W_]++(?:['’.-][^\W_]++)*+", re.UNICODE)
 
 
@@ -61,20 +65,27 @@ def _term(word: str) -> str:
     return stem(word) if (word not in STOP_WORDS and len(word) > 1) or word.isdigit() else ""
 
 
-_TERMS: dict[str, str] = {}  # word -> _term(word), remembered: a stream's words come back
+def remembered(
+    cache: dict[str, T], limit: int, compute: Callable[[str], T], keys: list[str]
+) -> list[T]:
+    """``[compute(k) for k in keys]``, each value remembered in ``cache``: a stream's words
+    come back, so the hot paths (terms, shingle hashes, token ids) compute each word once.
+    Bounded: past ``limit`` entries the cache starts again (rare words come and go)."""
+    try:
+        return [cache[k] for k in keys]
+    except KeyError:
+        if len(cache) >= limit:
+            cache.clear()
+        for key in keys:
+            if key not in cache:
+                cache[key] = compute(key)
+        return [cache[k] for k in keys]
+
+
+_TERMS: dict[str, str] = {}  # word -> _term(word)
 TERMS_REMEMBERED = 500_000
 
 
 def terms_of_words(tokens: list[str]) -> list[str]:
     """``content_terms`` of already tokenized text (callers that need both reuse ``words``)."""
-    cache = _TERMS
-    try:
-        terms = [cache[w] for w in tokens]
-    except KeyError:
-        if len(cache) >= TERMS_REMEMBERED:
-            cache.clear()  # bounded: rare words come and go
-        for word in tokens:
-            if word not in cache:
-                cache[word] = _term(word)
-        terms = [cache[w] for w in tokens]
-    return [t for t in terms if t]
+    return [t for t in remembered(_TERMS, TERMS_REMEMBERED, _term, tokens) if t]

@@ -14,6 +14,15 @@ from newsweave.model import Cluster, Problem
 
 
 def add_clustering_options(parser: argparse.ArgumentParser) -> None:
+    add_join_options(parser)
+    parser.add_argument(
+        "--no-dedupe", action="store_true", help="keep syndicated copies as separate articles"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
+
+
+def add_join_options(parser: argparse.ArgumentParser) -> None:
+    """When an article joins an event: the window and the join threshold."""
     parser.add_argument(
         "--window-days",
         type=non_negative_int,
@@ -29,10 +38,6 @@ def add_clustering_options(parser: argparse.ArgumentParser) -> None:
         help="join probability from which an article joins an event (default: the join "
         f"model's own, {SEMANTIC.threshold} with the semantic extra, {LEXICAL.threshold} without)",
     )
-    parser.add_argument(
-        "--no-dedupe", action="store_true", help="keep syndicated copies as separate articles"
-    )
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings")
 
 
 @dataclass

@@ -6,10 +6,7 @@ import argparse
 import json
 
 from newsweave.cli import _output
-from newsweave.cli._args import non_negative_int, similarity
-from newsweave.cluster import THRESHOLD, WINDOW_DAYS
-from newsweave.cluster_join import LEXICAL, SEMANTIC
-from newsweave.embed import get_encoder
+from newsweave.cli._stream import add_join_options
 from newsweave.errors import NoInputError
 from newsweave.evaluation.cluster_metrics import recluster
 from newsweave.ingest import read_inputs
@@ -25,14 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "precision, recall and F1 and the adjusted Rand index against the dataset's grouping.",
     )
     parser.add_argument("paths", nargs="+", metavar="DATASET", help="dataset files")
-    parser.add_argument("--window-days", type=non_negative_int, default=WINDOW_DAYS, metavar="N")
-    parser.add_argument(
-        "--threshold",
-        type=similarity,
-        default=THRESHOLD,
-        help="join probability from which an article joins an event (default: the join "
-        f"model's own, {SEMANTIC.threshold} with the semantic extra, {LEXICAL.threshold} without)",
-    )
+    add_join_options(parser)
     parser.add_argument("--seed", type=int, default=0, help="seed of the article shuffle")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--output", "-o", help="write to this file instead of stdout")
@@ -58,10 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if scores.items == 0:
         raise NoInputError("no clustered articles in the given dataset")
     if args.format == "json":
-        threshold = args.threshold
-        if threshold is None:  # the join model's own
-            threshold = (SEMANTIC if get_encoder() is not None else LEXICAL).threshold
-        data = {**scores.to_dict(), "threshold": threshold, "seed": args.seed}
+        data = {**scores.to_dict(), "threshold": result.threshold, "seed": args.seed}
         text = json.dumps(data, indent=2) + "\n"
     else:
         text = (

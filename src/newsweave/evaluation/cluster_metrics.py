@@ -87,6 +87,7 @@ class ReclusterResult:
     scores: ClusterScores
     rejected: tuple[Problem, ...]  # articles the cleaner rejected: scored as singletons
     unreadable: tuple[Problem, ...]  # input problems: not articles, not scored
+    threshold: float  # the join probability used (the join model's own when none was given)
 
 
 def recluster(
@@ -144,4 +145,7 @@ def recluster(
     for number, cluster in enumerate(closed):
         for article in cluster.articles:
             predicted[article.id] = number
-    return ReclusterResult(score_clustering(truth, predicted), tuple(rejected), tuple(unreadable))
+    assert clusterer.threshold is not None  # set by the clusterer when none was given
+    return ReclusterResult(
+        score_clustering(truth, predicted), tuple(rejected), tuple(unreadable), clusterer.threshold
+    )
