@@ -24,6 +24,7 @@ from newsweave.evaluation.oracle import greedy_oracle
 from newsweave.evaluation.rouge import Scorer
 from newsweave.segment import SegmentedCluster, word_count
 from newsweave.summarize import Pick, get_summarizer
+from newsweave.summarize.order import reading_order
 from newsweave.summarize.picks import chronological, pick_text
 
 __all__ = [
@@ -93,9 +94,15 @@ def parse_systems(spec: str) -> list[str]:
     return names
 
 
-def _texts(doc: SegmentedCluster, picks: Sequence[Pick]) -> list[str]:
-    """The picked sentences as the summary shows them (compressed ones as compressed)."""
-    return [pick_text(doc, p) for p in chronological(doc, picks)]
+def _texts(
+    doc: SegmentedCluster,
+    picks: Sequence[Pick],
+    order: Callable[[SegmentedCluster, Sequence[Pick]], list[Pick]] = chronological,
+) -> list[str]:
+    """The picked sentences as the summary shows them (compressed ones as compressed), in
+    ``order``: document order for the ranking peers, the product's reading order for a
+    summarizer that selects (what ``summarize_cluster`` shows a user is what is scored)."""
+    return [pick_text(doc, p) for p in order(doc, picks)]
 
 
 def _fill_ranked(ranker: Ranking) -> Produce:
@@ -132,6 +139,6 @@ def make_system(name: str, scorer: Scorer) -> System:
         return System(name, summarizer.name, _fill_ranked(summarizer))
 
     def selected(doc: SegmentedCluster, reference: str, words: int) -> list[str]:
-        return _texts(doc, summarizer.select(doc, Budget(words=words)))
+        return _texts(doc, summarizer.select(doc, Budget(words=words)), reading_order)
 
     return System(name, summarizer.name, selected)
