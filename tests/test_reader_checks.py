@@ -31,7 +31,7 @@ from newsweave.render._common import (
 )
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.filters import rejection
-from newsweave.summarize.order import leans_back
+from newsweave.summarize.order import definite_head, leans_back
 from newsweave.summarize.units import content_sentences, inside_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,6 +125,9 @@ def after_a_mention(sentence: str, word: str) -> Callable[[View], None]:
         if at is not None:
             pattern = re.compile(rf"\b{word}\b", re.IGNORECASE)
             assert any(pattern.search(t) for t in v.summary[:at]), v.summary
+        else:  # left out: the cluster has it, and the reader sees it as a back-reference
+            source = next(t for t in v.sentences if sentence in t)
+            assert definite_head(source) == word, source
 
     return check
 
@@ -166,6 +169,9 @@ def after_its_previous(text: str) -> Callable[[View], None]:
             index, before = v.source_index(at), v.source_index(at - 1)
             assert v.doc.sentences[before].article_id == v.doc.sentences[index].article_id
             assert before < index, v.summary
+        else:  # left out: the cluster has it, and the selection sees it leans back
+            source = next(t for t in v.sentences if t.startswith(text))
+            assert leans_back(source), source
 
     return check
 

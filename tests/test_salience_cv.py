@@ -22,7 +22,7 @@ from benchmarks.salience_cv import (
 )
 
 from newsweave.evaluation import Scorer
-from newsweave.pipeline import load
+from newsweave.model import Cluster
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize import brief, headline
 from newsweave.summarize.concepts import article_agreement
@@ -35,8 +35,8 @@ def scorer() -> Scorer:
     return Scorer()
 
 
-def test_features_are_deterministic_and_read_the_cluster() -> None:
-    cluster = load(["examples/aleppo-2016-12"]).clusters[0]
+def test_features_are_deterministic_and_read_the_cluster(example_cluster: Cluster) -> None:
+    cluster = example_cluster
     doc = SegmentedCluster.from_cluster(cluster)
     x = sentence_features(doc, article_agreement(doc))
     again = SegmentedCluster.from_cluster(cluster)

@@ -8,7 +8,7 @@ import pytest
 from benchmarks.summarizer_cv import CONSTANTS, Constant, example_cell, patched
 
 from newsweave.config import Budget
-from newsweave.pipeline import load
+from newsweave.model import Cluster
 from newsweave.summarize import summarize_cluster
 
 
@@ -23,8 +23,8 @@ def test_each_constant_is_tried_around_its_current_value(constant: Constant) -> 
     assert [getattr(m, a) for m, a in constant.targets] == values
 
 
-def test_a_tried_value_changes_the_summary_and_is_undone() -> None:
-    cluster = load(["examples/aleppo-2016-12"]).clusters[0]
+def test_a_tried_value_changes_the_summary_and_is_undone(example_cluster: Cluster) -> None:
+    cluster = example_cluster
     before = [s.text for s in summarize_cluster(cluster, Budget(words=100))]
     constant = next(c for c in CONSTANTS if c.name == "brief.MIN_SENTENCES")
     with patched(constant, 1):

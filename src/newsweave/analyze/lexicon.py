@@ -3,10 +3,7 @@ only: nothing here names a person, place or event, so the rules carry over to an
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from newsweave.grammar import word_set as _words
 
 # Verbs that introduce reported speech. ``INVERTABLE`` ones also appear before their
 # subject ("said Lavrov"); "told" does not, its object is the listener ("told Reuters").

@@ -29,9 +29,10 @@ from newsweave.runners import Runner, partition
 from newsweave.runners.local import LocalRunner
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize import summarize_cluster
+from newsweave.summarize.headline import HEADLINE_BUDGET
 from newsweave.tokens import content_terms
 
-HEADLINE_WORDS = 30
+HEADLINE_WORDS = HEADLINE_BUDGET  # the brief leads with the same choice
 HALF_LIFE_DAYS = 2.0  # an event's weight halves every two days of age
 
 

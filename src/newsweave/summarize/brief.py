@@ -23,7 +23,7 @@ from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
 from newsweave.summarize.compress import Compression, compress
 from newsweave.summarize.concepts import article_agreement, position_vote
-from newsweave.summarize.headline import TITLE_VOTE, select_headline
+from newsweave.summarize.headline import HEADLINE_BUDGET, TITLE_VOTE, select_headline
 from newsweave.summarize.ilp import CoverageProblem, Solution, solve
 from newsweave.summarize.order import leans_back
 from newsweave.summarize.picks import Pick, pick_text
@@ -49,9 +49,9 @@ MAX_CANDIDATES = 50
 # references keep them. Headlines, where a few words decide whether a lead fits, use them all.
 BRIEF_RULES = frozenset({"dateline", "label"})
 MIN_SENTENCES = 2  # a concept must recur to count as something the cluster stresses
-# The lead is chosen as a headline is, within this many words: one long news sentence (the
-# default summarizer's headline budget).
-LEAD_WORDS = 30
+# The lead is chosen as a headline is, within a headline's words: the digest shows that
+# headline, so both read the same (cached) choice.
+LEAD_WORDS = HEADLINE_BUDGET
 
 
 def bigram_concepts(text: str) -> list[str]:

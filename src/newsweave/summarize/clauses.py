@@ -271,11 +271,6 @@ class Reading:
         return True
 
 
-def verb_positions(text: str) -> list[int]:
-    reading = Reading(text)
-    return [i for i, s in enumerate(reading.strength) if s > NONE]
-
-
 def has_main_clause(text: str) -> bool:
     """Whether ``text`` has a finite verb outside every relative and subordinate clause."""
     reading = Reading(text)

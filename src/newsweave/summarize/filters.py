@@ -75,16 +75,9 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
 # A sentence ends with a sentence-final mark, maybe inside closing quotes or brackets;
 # headings, captions ("... (Associated Press)"), list labels and cut fragments do not.
 _CLOSERS = " \"'”’)]"
-# First person outside quotation marks: a quote whose marks were lost, a tweet, a column's
-# own voice. In a brief it reads as if the brief were speaking.
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|we|we're|we’re|"
-    r"we've|we’ve|we'll|we’ll|us|our|ours|myself|ourselves)\b"
-)
 # A photo caption's credit: "... pose as they arrive at the... (Associated Press)", or a
 # credit in brackets after the caption's last sentence ("... Convention. (Republican ...)").
 _CREDIT_AFTER = re.compile(r"(?:\.\.\.|…|[.!?])\s*\([^()]{2,60}\)$")
-_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’(?!\w)")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -112,11 +105,6 @@ def _unbalanced_single(text: str) -> bool:
         return _CLOSES_AT_END.search(text) is not None
     last = openers[-1]
     return not any(m.start() > last for m in _SINGLE_CLOSER.finditer(text))
-
-
-def first_person(text: str) -> bool:
-    """Whether ``text`` speaks in the first person outside quotation marks."""
-    return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -159,12 +147,6 @@ def rejection(text: str, lead: bool = False) -> str | None:
     if not ends and not standfirst:
         return "no end punctuation"
     return None
-
-
-def unattributed_quote(text: str) -> bool:
-    """Whether ``text`` is nothing but a quotation: its speaker is in another sentence."""
-    stripped = text.strip()
-    return bool(_QUOTED.fullmatch(stripped) or _QUOTED.fullmatch(stripped[:-1]))
 
 
 def is_content(text: str) -> bool:

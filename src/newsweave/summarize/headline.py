@@ -39,6 +39,9 @@ LEAD_SENTENCES = 8  # how deep into each article a headline looks
 TITLE_VOTE = 2.0
 LEAD_BONUS = 1.0  # the lead bonus of a first sentence, in units of one first-sentence vote
 MAX_UNITS = 1  # one complete, informative sentence
+# A headline's words when none are asked for (the digest's headlines, the brief's lead):
+# one long news sentence, the length of WCEP's headline summaries.
+HEADLINE_BUDGET = 30
 # Units given to the program, best standalone value per unit first: a constant, so that a
 # 50-article cluster (hundreds of lead sentences and their shortenings) stays fast.
 MAX_CANDIDATES = 60
