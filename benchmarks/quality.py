@@ -102,14 +102,16 @@ def quality_table(run: DevRun) -> str:
 
 
 def halves_table(runs: list[DevRun], against: str = "lead") -> str:
-    """newsweave against ``against`` on each half of each dev set (``newsweave eval --fold
-    1/2`` and ``2/2``): a gain counts only when it holds on both halves."""
+    """newsweave against ``against`` on each half of each dev set (the clusters of
+    ``newsweave eval --fold 1/2`` and ``2/2``, at the whole set's budget): a gain counts only
+    when it holds on both halves."""
     lines = [
         f"### Each half of each dev set: newsweave against {against}",
         "",
-        "The first and second half of each set's scored clusters (`newsweave eval --fold 1/2`, "
-        "`--fold 2/2`); differences are paired (same clusters), with the two-sided paired "
-        "bootstrap p-value.",
+        "The first and second half of each set's scored clusters (the clusters of `newsweave "
+        "eval --fold 1/2` and `--fold 2/2`), both at the whole set's budget as above (`--fold` "
+        "with `--words auto` would take each half's own mean reference length); differences "
+        "are paired (same clusters), with the two-sided paired bootstrap p-value.",
         "",
         f"| set | half | clusters | newsweave R1 / R2 | {against} R1 / R2 | R1 difference (p) "
         "| R2 difference (p) |",

@@ -201,7 +201,7 @@ def read_items(path: Path, limit: int | None, scorer: Scorer) -> list[Item]:
 
 
 def halves(n: int) -> tuple[range, range]:
-    """The two halves of ``newsweave eval --fold 1/2`` and ``2/2``."""
+    """The clusters of ``newsweave eval --fold 1/2`` and ``2/2``."""
     first = n // 2 + n % 2
     return range(first), range(first, n)
 
@@ -450,7 +450,8 @@ def run(args: argparse.Namespace) -> str:
             f"Measured {utc_now()} on {machine()}, {minutes:.0f} min; load average at the end "
             f"{load_average()}. Every model is fitted on one half and scored on the other "
             "(2-fold); differences are paired bootstrap over the half's clusters (p two-sided). "
-            "Halves as `newsweave eval --fold 1/2`, `2/2`; headline rows score each cluster's "
+            "Halves: the clusters of `newsweave eval --fold 1/2`, `2/2`, at the whole set's "
+            "budget; headline rows score each cluster's "
             "chosen unit directly (a cluster without a headline unit scores 0 in every row).",
             "",
             f"### Briefs: Multi-News dev at {WORDS[BRIEFS]} words, salience as a unit bonus",

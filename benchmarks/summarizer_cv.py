@@ -469,7 +469,7 @@ def page(outcomes: list[Outcome], started: str, sizes: dict[str, int], limit: in
         "",
         f"Measured {started} on {machine()}, {minutes:.0f} min; load average at the end "
         f"{load_average()}.{limited} Halves: {halves} (first and second half of each "
-        "file, as `newsweave eval --fold 1/2` and `2/2`).",
+        "file, the clusters of `newsweave eval --fold 1/2` and `2/2`, at the whole set's budget).",
         "",
         "Criterion: mean ROUGE-1 + ROUGE-2 F1 (x100) over a half's clusters, summed over the "
         "sets the constant affects (MN: Multi-News briefs at 228 words; WCEP: headlines at 28 "
