@@ -66,3 +66,41 @@ def test_forgetting_beyond_capacity_keeps_memory_bounded(example_cluster: Cluste
     assert len(dedup) == 2
     first = example_cluster.articles[0]
     assert dedup.original_of("again", first.text) is None  # forgotten, so new again
+
+
+def test_signatures_and_bands_are_datasketchs(example_cluster: Cluster) -> None:
+    """The numpy MinHash replicates datasketch's affine32 scheme: the same signatures for
+    the same shingle hashes and seed, and the same band split of its LSH."""
+    from datasketch import MinHash
+    from datasketch.lsh import _optimal_param
+
+    from newsweave.dedupe import NUM_PERM, bands_for, shingle_hashes, signature, tokenize
+
+    for article in example_cluster.articles:
+        title_words, body_words = tokenize(article)
+        hashes = shingle_hashes(title_words + body_words)
+        reference = MinHash(num_perm=NUM_PERM, hashfunc=int)
+        reference.update_batch(hashes.tolist())
+        assert (signature(hashes) == reference.hashvalues).all()
+    for threshold in (0.3, 0.4, 0.5, 0.8):
+        for num_perm in (64, 128):
+            assert bands_for(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_candidates_come_in_insertion_order_and_leave_when_forgotten(
+    example_cluster: Cluster,
+) -> None:
+    from newsweave.dedupe import BandIndex, Signature, shingle_hashes, signature, tokenize
+
+    def sig_of(article: Article) -> Signature:
+        title_words, body_words = tokenize(article)
+        return signature(shingle_hashes(title_words + body_words))
+
+    index = BandIndex(0.4, 128)
+    sig = sig_of(example_cluster.articles[0])
+    for name in ("b", "a", "c"):
+        index.insert(name, sig)
+    assert index.query(sig) == ["b", "a", "c"]
+    index.remove("a", sig)
+    assert index.query(sig) == ["b", "c"]
+    assert index.query(sig_of(example_cluster.articles[1])) == []

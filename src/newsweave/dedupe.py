@@ -1,6 +1,6 @@
 """Near-duplicate detection: syndicated copies and updated versions of one story.
 
-Each article becomes a MinHash of its word shingles (datasketch); an LSH index finds
+Each article becomes a MinHash of its word shingles; an LSH index (banding) finds
 earlier articles whose estimated Jaccard similarity passes a threshold. The first article
 of a story is kept as its representative and later copies are folded into it, their
 outlets recorded in ``Article.also_published_by``: ten copies of one wire story are one
@@ -17,13 +17,11 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.clean import is_headline_only
-from newsweave.errors import MissingExtraError
 from newsweave.model import Article, replace
 from newsweave.tokens import remembered, words
 
@@ -54,17 +52,107 @@ def independent_sources(articles: Sequence[Article]) -> int:
     return len({outlet_key(a) for a in articles})
 
 
-if TYPE_CHECKING:
-    from datasketch import MinHash, MinHashLSH
+# MinHash with datasketch's "affine32" scheme (its default since 2.0), in numpy here:
+# datasketch's per-call overhead (a Python ``int`` per shingle, object construction, its
+# LSH's byte swaps) cost 0.35 ms an article, an eighth of the stream's whole budget, for
+# work numpy does in a third of that. The values are datasketch's for the same seed (a
+# test checks signatures and the band split against it), so the same copies are found.
+SEED = 1
+_FMIX32 = (np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35))  # MurmurHash3's finalizer
+_MAX32 = np.uint32(0xFFFFFFFF)
+Signature = NDArray[np.uint32]
 
 
-def _datasketch() -> Any:
-    """datasketch comes with the ``stream`` extra; the core install runs without it."""
-    try:
-        import datasketch
-    except ImportError as exc:
-        raise MissingExtraError("stream", "duplicate detection") from exc
-    return datasketch
+@functools.cache
+def _permutations(num_perm: int) -> tuple[Signature, Signature]:
+    """Affine permutations ``h -> a * h + b mod 2**32`` (odd ``a``: a bijection), drawn as
+    datasketch draws them from the same seed."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(h: Signature) -> Signature:
+    """MurmurHash3's avalanche: weak input hashes become uniform before the permutations."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * _FMIX32[0]
+    h = h ^ (h >> np.uint32(13))
+    h = h * _FMIX32[1]
+    out: Signature = h ^ (h >> np.uint32(16))
+    return out
+
+
+def signature(hashes: NDArray[np.uint64], num_perm: int = NUM_PERM) -> Signature:
+    """The MinHash of a text's shingle hashes (``shingle_hashes``): per permutation, the
+    least permuted hash (all ones for an empty text)."""
+    if not len(hashes):
+        return np.full(num_perm, _MAX32, dtype=np.uint32)
+    a, b = _permutations(num_perm)
+    mixed = _fmix32(hashes.astype(np.uint32))
+    out: Signature = (mixed[:, None] * a + b).min(axis=0)
+    return out
+
+
+def estimated_jaccard(one: Signature, other: Signature) -> float:
+    """The share of permutations whose least hashes agree: an unbiased Jaccard estimate."""
+    return float(np.count_nonzero(one == other)) / len(one)
+
+
+def _band_error(threshold: float, bands: int, rows: int) -> float:
+    """The false-positive area below the threshold plus the false-negative area above it,
+    for the chance that ``bands`` bands of ``rows`` rows bring a pair of similarity s
+    together (datasketch's criterion, equal weights)."""
+    s = np.linspace(0.0, 1.0, 4001)
+    caught = 1.0 - (1.0 - s**rows) ** bands
+    below = s <= threshold
+    missed = np.where(below, caught, 1.0 - caught)
+    return float(np.trapezoid(np.where(below, missed, 0.0), s)) + float(
+        np.trapezoid(np.where(below, 0.0, missed), s)
+    )
+
+
+@functools.cache
+def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) split of ``num_perm`` with the least error (``_band_error``):
+    32 bands of 4 rows at 0.4 and 128 permutations."""
+    splits = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    return min(splits, key=lambda split: _band_error(threshold, *split))
+
+
+class BandIndex:
+    """Locality-sensitive hashing of signatures: two texts are candidates when every row
+    of some band agrees, so similar pairs meet with the S-curve probability of
+    ``bands_for`` and the rest rarely do. Candidates come in insertion order (stable
+    across processes, unlike a set of strings)."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        self.bands, self.rows = bands_for(threshold, num_perm)
+        self._tables: list[dict[bytes, dict[str, None]]] = [{} for _ in range(self.bands)]
+
+    def _keys(self, sig: Signature) -> list[bytes]:
+        raw, width = sig.tobytes(), self.rows * sig.itemsize
+        return [raw[i * width : (i + 1) * width] for i in range(self.bands)]
+
+    def query(self, sig: Signature) -> list[str]:
+        found: dict[str, None] = {}
+        for table, key in zip(self._tables, self._keys(sig), strict=True):
+            members = table.get(key)
+            if members:
+                found.update(members)
+        return list(found)
+
+    def insert(self, name: str, sig: Signature) -> None:
+        for table, key in zip(self._tables, self._keys(sig), strict=True):
+            table.setdefault(key, {})[name] = None
+
+    def remove(self, name: str, sig: Signature) -> None:
+        for table, key in zip(self._tables, self._keys(sig), strict=True):
+            members = table.get(key)
+            if members is not None:
+                members.pop(name, None)
+                if not members:
+                    del table[key]
 
 
 _WORD_HASHES: dict[str, int] = {}
@@ -101,25 +189,6 @@ def shingle_hashes(tokens: list[str]) -> NDArray[np.uint64]:
     return mixed[np.concatenate(([True], mixed[1:] != mixed[:-1]))]
 
 
-@functools.cache
-def _reused(num_perm: int) -> dict[str, Any]:
-    """datasketch draws a MinHash's random permutations each time one is made, which
-    costs more than hashing an article's shingles: draw them once (same seed, same values)
-    and pass them, with their scheme where datasketch has schemes (2.0 on)."""
-    template = _datasketch().MinHash(num_perm=num_perm, hashfunc=int)
-    reused = {"permutations": template.permutations}
-    if getattr(template, "scheme", None) is not None:
-        reused["scheme"] = template.scheme
-    return reused
-
-
-def signature(hashes: NDArray[np.uint64], num_perm: int = NUM_PERM) -> MinHash:
-    """The MinHash of a text's shingle hashes (``shingle_hashes``)."""
-    minhash: MinHash = _datasketch().MinHash(num_perm=num_perm, hashfunc=int, **_reused(num_perm))
-    minhash.update_batch(hashes.tolist())
-    return minhash
-
-
 def outlet_of_copy(article: Article) -> str:
     """How a folded copy is named in ``also_published_by``: its outlet, else where it came from."""
     return article.source or article.url or article.origin or article.id
@@ -132,13 +201,13 @@ class Deduplicator:
     threshold: float = THRESHOLD
     num_perm: int = NUM_PERM
     capacity: int = CAPACITY
-    _lsh: MinHashLSH = field(init=False, repr=False)
-    _signatures: dict[str, MinHash] = field(init=False, default_factory=dict, repr=False)
+    _index: BandIndex = field(init=False, repr=False)
+    _signatures: dict[str, Signature] = field(init=False, default_factory=dict, repr=False)
     _short: dict[str, frozenset[int]] = field(init=False, default_factory=dict, repr=False)
     _order: deque[str] = field(init=False, default_factory=deque, repr=False)
 
     def __post_init__(self) -> None:
-        self._lsh = _datasketch().MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._index = BandIndex(self.threshold, self.num_perm)
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -151,34 +220,33 @@ class Deduplicator:
     def original_of_words(self, key: str, tokens: list[str]) -> str | None:
         """``original_of`` for text already split by ``tokens.words``."""
         hashes = shingle_hashes(tokens)
-        minhash = signature(hashes, self.num_perm)
+        sig = signature(hashes, self.num_perm)
         short = frozenset(hashes.tolist()) if len(hashes) <= EXACT_SHINGLES else None
         best, best_score = None, self.threshold
-        for candidate in self._lsh.query(minhash):
+        for candidate in self._index.query(sig):
             other = self._short.get(candidate)
             if short is not None and other is not None:
                 score = len(short & other) / len(short | other)
             else:
-                score = minhash.jaccard(self._signatures[candidate])
+                score = estimated_jaccard(sig, self._signatures[candidate])
             if score >= best_score:
                 best, best_score = candidate, score
         if best is not None:
             return str(best)
         if key in self._signatures:  # the same id twice: the same article again
             return key
-        self._remember(key, minhash, short)
+        self._remember(key, sig, short)
         return None
 
-    def _remember(self, key: str, minhash: MinHash, short: frozenset[int] | None) -> None:
-        self._lsh.insert(key, minhash)
-        self._signatures[key] = minhash
+    def _remember(self, key: str, sig: Signature, short: frozenset[int] | None) -> None:
+        self._index.insert(key, sig)
+        self._signatures[key] = sig
         if short is not None:
             self._short[key] = short
         self._order.append(key)
         while len(self._order) > self.capacity:
             old = self._order.popleft()
-            self._lsh.remove(old)
-            del self._signatures[old]
+            self._index.remove(old, self._signatures.pop(old))
             self._short.pop(old, None)
 
 
