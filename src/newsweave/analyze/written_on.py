@@ -4,7 +4,10 @@
 from its own clues when it has them, else from the other articles, and the date is marked
 assumed with where it came from:
 
-1. its dateline ("DAMASCUS, Dec. 6 (Reuters) -"): the day it was filed;
+1. its dateline ("DAMASCUS, Dec. 6 (Reuters) -"): the day it was filed. The cleaner moves a
+   dateline it recognises out of the text into ``article.removed`` (reason "dateline"), so
+   those lines are read first, then the start of the text (a dateline the cleaner left,
+   "PARIS, 10 December (AFP) —");
 2. else a lower bound from the dates it names: a report is written on or after the latest
    past date it gives ("on Dec. 6, 2016"; a month and day take their year from the
    cluster's dates, else from the latest year the article writes with a month, "in March
@@ -29,9 +32,11 @@ from collections.abc import Sequence
 from newsweave.analyze.timeline import _MONTH, Reference, _future, _month, resolve
 from newsweave.model import Article, Sentence
 
-# "DAMASCUS, Dec. 6 (Reuters) -", "PARIS, 10 December (AFP) —", "Washington, Dec 6, 2016 --"
+# "DAMASCUS, Dec. 6 (Reuters) -", "PARIS, 10 December (AFP) —", "Washington, Dec 6, 2016 --",
+# "INDEPENDENCE, Mo., Dec. 6 (AP) —" (a place with its state or country, as the cleaner's).
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'’-]{{1,40}},?\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
+    rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,?\s+"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
     rf"(?P<m2>{_MONTH}))(?:,?\s+(?P<y>\d{{4}}))?\s*(?:\([^()]{{1,30}}\))?\s*(?:[-—–:]|--)"
 )
 # A month and day without a year ("on Dec. 6"; "Dec. 6, 2016" has its own).
@@ -71,7 +76,7 @@ def _undated(
     known: list[dt.date],
 ) -> Reference:
     written = _latest_written(sentences)
-    dateline = _dateline(article.text, written, known)
+    dateline = _dateline(article, written, known)
     if dateline is not None:
         return Reference(dateline, True, "its dateline")
     bound = _latest_named(sentences, written, known)
@@ -117,8 +122,19 @@ def _year_for(
     return min(candidates, key=lambda c: abs((c - near).days)).year
 
 
-def _dateline(text: str, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
-    match = _DATELINE.match(text.lstrip())
+def _dateline(article: Article, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
+    """The day the article was filed, from its dateline: one the cleaner removed from the
+    text, else one the text still starts with."""
+    lines = [r.text for r in article.removed if r.reason == "dateline"]
+    for line in [*lines, article.text.lstrip()]:
+        date = _dateline_day(line, written, known)
+        if date is not None:
+            return date
+    return None
+
+
+def _dateline_day(text: str, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
+    match = _DATELINE.match(text)
     if match is None:
         return None
     month = _month(match.group("m1") or match.group("m2"))

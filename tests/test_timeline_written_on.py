@@ -1,0 +1,99 @@
+"""When an undated article was written (``analyze/written_on.py``), on small realistic
+articles run through the real clean step, segmenter and timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.analyze import analyze_cluster
+from newsweave.analyze.timeline import Reference
+from newsweave.analyze.written_on import references
+from newsweave.model import Article, Cluster, RawDocument, RemovedLine, TimelineEntry
+from newsweave.pipeline.cleaning import clean_articles
+from newsweave.segment import SegmentedCluster
+
+
+def cleaned(*docs: RawDocument) -> SegmentedCluster:
+    """The documents as the pipeline reads them: cleaned, then segmented as one cluster."""
+    articles, problems = clean_articles(docs)
+    assert not problems
+    return SegmentedCluster.from_cluster(Cluster("c", tuple(articles)))
+
+
+def reference_of(doc: SegmentedCluster, article: Article) -> Reference:
+    return references(doc.cluster.articles, doc.sentences)[article.id]
+
+
+def entries(doc: SegmentedCluster, words: str) -> list[TimelineEntry]:
+    return [e for e in analyze_cluster(doc).timeline if words in e.text]
+
+
+DATED = RawDocument(
+    origin="dated.txt",
+    title="Syrian army advances in Aleppo",
+    published=dt.date(2016, 12, 7),
+    text=(
+        "Syrian government forces took control of the Old City of Aleppo on Wednesday, "
+        "a monitoring group said.\n\n"
+        "Rebels have lost more than three-quarters of the territory they held in the east."
+    ),
+)
+
+
+def test_dateline_the_cleaner_removed_dates_the_undated_article() -> None:
+    undated = RawDocument(
+        origin="reuters.txt",
+        title="Assad says Aleppo victory close",
+        text=(
+            "DAMASCUS, Dec. 6 (Reuters) - President Bashar al-Assad said the army was close "
+            "to retaking all of Aleppo, in an interview with a Syrian newspaper.\n\n"
+            "Government shelling killed 20 people in the east of the city yesterday, "
+            "the Syrian Observatory for Human Rights said."
+        ),
+    )
+    doc = cleaned(DATED, undated)
+    article = doc.cluster.articles[1]
+    # The cleaner has moved the dateline glued to the first paragraph out of the text.
+    assert article.text.startswith("President Bashar al-Assad said")
+    assert RemovedLine("DAMASCUS, Dec. 6 (Reuters) -", "dateline") in article.removed
+
+    assert reference_of(doc, article) == Reference(dt.date(2016, 12, 6), True, "its dateline")
+    (shelling,) = entries(doc, "Government shelling killed 20 people")
+    assert shelling.date == dt.date(2016, 12, 5)  # "yesterday", the day before the dateline
+    assert (shelling.reference, shelling.reference_origin) == (
+        dt.date(2016, 12, 6),
+        "its dateline",
+    )
+
+
+def test_removed_dateline_with_its_state_takes_the_year_from_the_article() -> None:
+    undated = RawDocument(
+        origin="ap.txt",
+        title="Judge blocks Missouri law",
+        text=(
+            "INDEPENDENCE, Mo., Dec. 6 (AP) — A federal judge blocked the state's new voter "
+            "identification law on Monday, in a lawsuit filed in May 2016.\n\n"
+            "The state's attorney general said he would appeal the ruling."
+        ),
+    )
+    doc = cleaned(undated)
+    (article,) = doc.cluster.articles
+    assert RemovedLine("INDEPENDENCE, Mo., Dec. 6 (AP) —", "dateline") in article.removed
+    # No other article to take a year from: the first Dec. 6 after "May 2016".
+    assert reference_of(doc, article) == Reference(dt.date(2016, 12, 6), True, "its dateline")
+
+
+def test_dateline_left_in_the_text_still_dates_the_article() -> None:
+    undated = RawDocument(
+        origin="afp.txt",
+        title="France calls for Aleppo truce",
+        text=(
+            "PARIS, 10 December (AFP) — France's foreign minister called on Saturday for an "
+            "immediate truce in Aleppo.\n\n"
+            "Ministers of eleven countries met in Paris to discuss the city."
+        ),
+    )
+    doc = cleaned(DATED, undated)
+    article = doc.cluster.articles[1]
+    assert article.text.startswith("PARIS, 10 December (AFP)")  # the cleaner kept it
+    assert reference_of(doc, article) == Reference(dt.date(2016, 12, 10), True, "its dateline")
