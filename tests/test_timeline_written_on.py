@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsweave.analyze import analyze_cluster
-from newsweave.analyze.timeline import Reference
+from newsweave.analyze.timeline import Reference, resolve
 from newsweave.analyze.written_on import references
 from newsweave.model import Article, Cluster, RawDocument, RemovedLine, TimelineEntry
 from newsweave.pipeline.cleaning import clean_articles
@@ -97,3 +97,57 @@ def test_dateline_left_in_the_text_still_dates_the_article() -> None:
     article = doc.cluster.articles[1]
     assert article.text.startswith("PARIS, 10 December (AFP)")  # the cleaner kept it
     assert reference_of(doc, article) == Reference(dt.date(2016, 12, 10), True, "its dateline")
+
+
+def test_every_expression_says_whether_it_speaks_of_the_future() -> None:
+    def futures(text: str) -> list[tuple[str, bool]]:
+        return [(f.expression, f.future) for f in resolve(text, dt.date(2016, 10, 25))]
+
+    assert futures("The election will be held on Nov. 8, 2016, officials said.") == [
+        ("Nov. 8, 2016", True)
+    ]
+    assert futures("A summit is scheduled for March 2019.") == [("March 2019", True)]
+    assert futures("The first round was held in October 2017 in Geneva.") == [
+        ("in October 2017", False)
+    ]
+    assert futures("She will speak in Cleveland tomorrow.") == [("tomorrow", True)]
+
+
+def test_a_future_date_with_its_year_is_no_lower_bound() -> None:
+    undated = RawDocument(
+        origin="campaign.txt",
+        title="Clinton rallies Ohio",
+        text=(
+            "Hillary Clinton rallied supporters in Cleveland on Oct. 24, 2016, telling them "
+            "she was confident of carrying Ohio.\n\n"
+            "The election will be held on Nov. 8, 2016, and early voting has already begun "
+            "in the state."
+        ),
+    )
+    doc = cleaned(undated)
+    (article,) = doc.cluster.articles
+    # Written after the rally it reports, not after the election it announces.
+    assert reference_of(doc, article) == Reference(
+        dt.date(2016, 10, 24), True, "the latest date it names (2016-10-24)"
+    )
+    (election,) = entries(doc, "The election will be held")
+    assert (election.date, election.expression) == (dt.date(2016, 11, 8), "Nov. 8, 2016")
+
+
+def test_a_future_month_with_its_year_does_not_set_the_year() -> None:
+    undated = RawDocument(
+        origin="talks.txt",
+        title="Cyprus talks resume in Geneva",
+        text=(
+            "Negotiators from both sides of the island met in Geneva on Dec. 10 for a third "
+            "round of talks.\n\n"
+            "The first round was held in October 2017. A final summit is scheduled for "
+            "March 2019, the United Nations envoy said."
+        ),
+    )
+    doc = cleaned(undated)
+    (article,) = doc.cluster.articles
+    # "Dec. 10" takes its year from "October 2017", the past the article writes of.
+    assert reference_of(doc, article) == Reference(
+        dt.date(2017, 12, 10), True, "the latest date it names (2017-12-10)"
+    )

@@ -118,6 +118,8 @@ class Found:
     precision: str
     relative: bool
     kind: str = "date"  # date | weekday | relative | anchor | month (see RANKS)
+    # Whether its clause speaks of the future ("will meet on Friday", "the summit scheduled
+    # for March 2019"), for every kind of expression.
     future: bool = False
     weekday: int = -1  # for a weekday, its number (Monday 0), unless "next"/"last" fixed it
 
@@ -138,7 +140,11 @@ def resolve(
     for match in EXPRESSION.finditer(text):
         expression = match.group().strip()
         date: dt.date | None = None
-        precision, relative, kind, future, weekday = "day", False, "date", False, -1
+        precision, relative, kind, weekday = "day", False, "date", -1
+        # Every expression says whether its clause speaks of the future: a date written with
+        # its year ("will be held on Nov. 8, 2016") is still no sign of when a report was
+        # written (``written_on``).
+        future = _future(text, match.start())
         try:
             if match.group("md") or match.group("dm"):
                 form = "md" if match.group("md") else "dm"
@@ -147,14 +153,12 @@ def resolve(
                 if year:
                     date = dt.date(int(year), month, day)
                 else:
-                    future = _future(text, match.start())
                     date, relative = _infer_year(month, day, reference, future), True
             elif match.group("my"):
                 date = dt.date(int(match.group("my_y")), _month(match.group("my_m")), 1)
                 precision, kind = "month", "month"
             elif match.group("wd") and reference is not None:
                 modifier = (match.group("wd_mod") or "").lower()
-                future = _future(text, match.start())
                 name = match.group("wd_d").lower()
                 kind, relative = "weekday", True
                 weekday = -1 if modifier in ("next", "last") else WEEKDAYS[name]

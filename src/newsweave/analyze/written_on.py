@@ -11,7 +11,9 @@ assumed with where it came from:
 2. else a lower bound from the dates it names: a report is written on or after the latest
    past date it gives ("on Dec. 6, 2016"; a month and day take their year from the
    cluster's dates, else from the latest year the article writes with a month, "in March
-   2019": a bare year, "since 1974", is as often history);
+   2019": a bare year, "since 1974", is as often history). A date in a clause about the
+   future is none, written with its year or not: "the election will be held on Nov. 8,
+   2016" bounds nothing, and "the summit scheduled for March 2019" gives no year;
 3. else the latest publication date of the cluster (the article is one report of the same
    event);
 
