@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsweave.analyze import analyze_cluster
 from newsweave.analyze.timeline import Reference, resolve
 from newsweave.analyze.written_on import references
@@ -151,3 +153,25 @@ def test_a_future_month_with_its_year_does_not_set_the_year() -> None:
     assert reference_of(doc, article) == Reference(
         dt.date(2017, 12, 10), True, "the latest date it names (2017-12-10)"
     )
+
+
+@pytest.mark.parametrize("day", ["on 6 December", "on Dec. 6", "on December 6th"])
+def test_a_day_first_date_bounds_the_writing_date_like_a_month_first_one(day: str) -> None:
+    undated = RawDocument(
+        origin="hospital.txt",
+        title="Hospital hit in east Aleppo",
+        text=(
+            f"Government jets struck the last working hospital in east Aleppo {day}, "
+            "doctors in the city said.\n\n"
+            "The hospital had been hit three times in November 2016. Staff moved the "
+            "patients to a basement yesterday."
+        ),
+    )
+    doc = cleaned(undated)
+    (article,) = doc.cluster.articles
+    # The day takes its year from "November 2016"; the report is no older than the strike.
+    assert reference_of(doc, article) == Reference(
+        dt.date(2016, 12, 6), True, "the latest date it names (2016-12-06)"
+    )
+    (moved,) = entries(doc, "Staff moved the patients")
+    assert (moved.date, moved.expression) == (dt.date(2016, 12, 5), "yesterday")

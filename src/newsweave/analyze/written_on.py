@@ -9,11 +9,12 @@ assumed with where it came from:
    those lines are read first, then the start of the text (a dateline the cleaner left,
    "PARIS, 10 December (AFP) —");
 2. else a lower bound from the dates it names: a report is written on or after the latest
-   past date it gives ("on Dec. 6, 2016"; a month and day take their year from the
-   cluster's dates, else from the latest year the article writes with a month, "in March
-   2019": a bare year, "since 1974", is as often history). A date in a clause about the
-   future is none, written with its year or not: "the election will be held on Nov. 8,
-   2016" bounds nothing, and "the summit scheduled for March 2019" gives no year;
+   past date it gives ("on Dec. 6, 2016"; a month and day, "on Dec. 6" or "on 6 December",
+   take their year from the cluster's dates, else from the latest year the article writes
+   with a month, "in March 2019": a bare year, "since 1974", is as often history). A date
+   in a clause about the future is none, written with its year or not: "the election will
+   be held on Nov. 8, 2016" bounds nothing, and "the summit scheduled for March 2019" gives
+   no year. The dates are the timeline's reading of each sentence (``timeline.mentions``);
 3. else the latest publication date of the cluster (the article is one report of the same
    event);
 
@@ -31,7 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from newsweave.analyze.timeline import _MONTH, Reference, _future, _month, resolve
+from newsweave.analyze.timeline import _MONTH, Reference, _month, mentions, resolve
 from newsweave.model import Article, Sentence
 
 # "DAMASCUS, Dec. 6 (Reuters) -", "PARIS, 10 December (AFP) —", "Washington, Dec 6, 2016 --",
@@ -41,8 +42,6 @@ _DATELINE = re.compile(
     rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
     rf"(?P<m2>{_MONTH}))(?:,?\s+(?P<y>\d{{4}}))?\s*(?:\([^()]{{1,30}}\))?\s*(?:[-—–:]|--)"
 )
-# A month and day without a year ("on Dec. 6"; "Dec. 6, 2016" has its own).
-_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 WINDOW_DAYS = 6  # a weekday named without "next" or "last" lies within the week around
@@ -156,7 +155,8 @@ def _latest_named(
     sentences: list[Sentence], written: dt.date | None, known: list[dt.date]
 ) -> dt.date | None:
     """The latest past day the article names with its month: "December 2, 2016", or "on
-    Dec. 6" with the year from the cluster's or the article's own dates."""
+    Dec. 6" and "on 6 December" with the year from the cluster's or the article's own dates
+    (the timeline's reading of the sentence, ``timeline.mentions``)."""
     best: dt.date | None = None
     for sentence in sentences:
         text = sentence.text
@@ -165,13 +165,12 @@ def _latest_named(
         for found in resolve(text, None):
             if found.kind == "date" and found.precision == "day" and not found.future:
                 best = found.date if best is None else max(best, found.date)
-        for match in _MONTH_DAY.finditer(text):
-            if _future(text, match.start()):
+        for mention in mentions(text):
+            if mention.kind != "date" or mention.year is not None or mention.future:
                 continue
-            month, day = _month(match.group("m")), int(match.group("d"))
             try:
-                year = _year_for(month, day, written, known)
-                date = dt.date(year, month, day) if year else None
+                year = _year_for(mention.month, mention.day, written, known)
+                date = dt.date(year, mention.month, mention.day) if year else None
             except ValueError:
                 continue
             if date is not None:
