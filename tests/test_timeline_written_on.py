@@ -4,11 +4,13 @@ articles run through the real clean step, segmenter and timeline."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 
 from newsweave.analyze import analyze_cluster
-from newsweave.analyze.timeline import Reference, resolve
+from newsweave.analyze import timeline as timeline_module
+from newsweave.analyze.timeline import Reference, resolve, timeline
 from newsweave.analyze.written_on import references
 from newsweave.model import Article, Cluster, RawDocument, RemovedLine, TimelineEntry
 from newsweave.pipeline.cleaning import clean_articles
@@ -175,3 +177,28 @@ def test_a_day_first_date_bounds_the_writing_date_like_a_month_first_one(day: st
     )
     (moved,) = entries(doc, "Staff moved the patients")
     assert (moved.date, moved.expression) == (dt.date(2016, 12, 5), "yesterday")
+
+
+def test_each_sentence_is_read_once_and_the_timeline_is_unchanged(
+    example_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example has an undated article: its reference date and the timeline both use
+    the one reading of every sentence, and give what reading them apart gives."""
+    doc = SegmentedCluster.from_cluster(example_cluster)
+    articles = doc.cluster.articles
+    assert any(a.published is None for a in articles)
+    apart = timeline(doc.sentences, articles, references(articles, doc.sentences))
+
+    reads: Counter[str] = Counter()
+    real = timeline_module.mentions
+
+    def counted(text: str) -> list[timeline_module.Mention]:
+        reads[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(timeline_module, "mentions", counted)
+    shared = analyze_cluster(doc).timeline
+    assert sum(reads.values()) == len(doc.sentences)
+    assert set(reads.values()) == {1}
+    assert shared == apart
+    assert any(e.assumed_reference for e in shared)

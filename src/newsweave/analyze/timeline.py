@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze.lexicon import MONTHS, WEEKDAYS
@@ -266,21 +266,32 @@ def place(
     return out
 
 
+def read_dates(sentences: Iterable[Sentence]) -> dict[Sentence, list[Mention]]:
+    """Each sentence's ``mentions``: read once, for the reference dates
+    (``written_on.references``) and the timeline both."""
+    return {sentence: mentions(sentence.text) for sentence in sentences}
+
+
 def timeline(
     sentences: Sequence[Sentence],
     articles: Sequence[Article],
     refs: dict[str, Reference],
+    dates: Mapping[Sentence, Sequence[Mention]] | None = None,
 ) -> tuple[TimelineEntry, ...]:
     """Dated entries of a cluster, one per sentence, merged across articles and sorted by
-    date; ``refs`` gives each article's reference date (``written_on.references``)."""
+    date; ``refs`` gives each article's reference date (``written_on.references``), and
+    ``dates`` the sentences' ``mentions`` when the caller has read them (``read_dates``)."""
     order = {a.id: i for i, a in enumerate(articles)}
     raw: list[TimelineEntry] = []
     anchor: dict[str, dt.date | None] = {}
     weekdays: dict[str, dict[str, dt.date]] = {a.id: {} for a in articles}
     for sentence in sentences:
         ref = refs[sentence.article_id]
-        found = resolve(
-            sentence.text, ref.date, anchor.get(sentence.article_id), weekdays[sentence.article_id]
+        found = place(
+            dates[sentence] if dates is not None else mentions(sentence.text),
+            ref.date,
+            anchor.get(sentence.article_id),
+            weekdays[sentence.article_id],
         )
         if found:
             item = min(found, key=lambda f: RANKS[f.kind])  # first of the best kind
