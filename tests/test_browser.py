@@ -198,6 +198,26 @@ def test_analysis_sections_render_and_link(
                 reference=dt.date(2016, 12, 8),
                 reference_origin="article 2's publication date",
             ),
+            TimelineEntry(
+                dt.date(2016, 12, 8),
+                "Assad interview read on state television",
+                "today",
+                (a.id,),
+                assumed_reference=True,
+                article_id=a.id,
+                reference=dt.date(2016, 12, 8),
+                reference_origin="article 2's publication date",
+            ),
+            TimelineEntry(
+                dt.date(2016, 12, 9),
+                "Rebels offer a truce",
+                "yesterday",
+                (b.id,),
+                assumed_reference=True,
+                article_id=b.id,
+                reference=dt.date(2016, 12, 10),
+                reference_origin="its dateline",
+            ),
         ),
         people=(Person("Bashar al-Assad", "person", ("president",), 4, (a.id,)),),
     )
@@ -212,10 +232,17 @@ def test_analysis_sections_render_and_link(
     expect(page.locator("#quotes blockquote")).to_contain_text("a win for us")
     expect(page.locator("#quotes")).to_contain_text("Bashar al-Assad, Syrian President")
     expect(page.locator("#disagreements")).to_contain_text("share of east Aleppo taken <b>")
-    # A month-precision date stays a month; an assumed date says which date and why.
-    expect(page.locator("#timeline dt")).to_have_text(["2015-12", "2016-12-07"])
+    # A month-precision date stays a month; an assumed date says which date and why, once
+    # per article: its later entries are only marked.
+    expect(page.locator("#timeline dt")).to_have_text(
+        ["2015-12", "2016-12-07", "2016-12-08", "2016-12-09"]
+    )
     expect(page.locator("#timeline .badge")).to_have_text(
-        "date assumed: 2016-12-08, from article 2's publication date"
+        [
+            "date assumed: 2016-12-08, from article 2's publication date",
+            "date assumed",
+            "date assumed: 2016-12-10, from its dateline",
+        ]
     )
     page.locator("#quotes .marker").first.click()
     expect(page.locator("#article-panel mark")).to_have_text(quote.replace("'", "’"))

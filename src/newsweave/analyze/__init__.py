@@ -20,6 +20,7 @@ from newsweave.analyze.quotes import (
     merge_quotes,
     quote_spans,
 )
+from newsweave.analyze.timeline import read_dates
 from newsweave.analyze.timeline import timeline as find_timeline
 from newsweave.analyze.written_on import references
 from newsweave.dedupe import independent_sources, outlet_key
@@ -131,12 +132,16 @@ def analyze_cluster(
         quoted_by.setdefault(speaker, set()).update(sources)
     outlets = {a.id: outlet_key(a) for a in articles}
     claims, disagreements = find_claims(doc.sentences, order, outlets)
+    dates = read_dates(doc.sentences)  # each sentence's dates read once, for both uses
     return Analysis(
         quotes=rank_quotes(quotes, positions, doc.articles, index),
         claims=tuple(claims),
         disagreements=tuple(disagreements),
         timeline=find_timeline(
-            doc.sentences, articles, references(articles, doc.sentences, reference_date)
+            doc.sentences,
+            articles,
+            references(articles, doc.sentences, reference_date, dates),
+            dates,
         ),
         people=people_list(index, quoted_by),
     )

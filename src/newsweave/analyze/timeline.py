@@ -11,8 +11,10 @@ another article (``written_on.py``). Expressions:
 - "the previous day", "a day later": relative to the last date resolved in the sentence
   (or the previous sentence of the same article).
 
-A weekday resolves to one date within an article (its first reading; "next" and "last"
-keep their own), and a sentence gives one entry: its most precise date expression (a
+A sentence's date expressions are read as written (``mentions``: the one date parser, which
+``written_on`` reads too), then placed against the reference (``place``; ``resolve`` does
+both). A weekday resolves to one date within an article (its first reading; "next" and
+"last" keep their own), and a sentence gives one entry: its most precise date expression (a
 written-out date, then a weekday or "today", then "the previous day", then a month), so the
 same sentence never appears twice; the same sentence in two articles is one entry.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze.lexicon import MONTHS, WEEKDAYS
@@ -112,13 +114,89 @@ RANKS = {"date": 0, "weekday": 1, "relative": 1, "anchor": 2, "month": 3}
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A date expression as written, before it is placed against a reference date: the one
+    reading of a sentence's dates that ``resolve`` and ``written_on`` share."""
+
+    expression: str  # as written ("on Tuesday", "6 December", "Nov. 8, 2016")
+    kind: str  # date | weekday | relative | anchor | month (see RANKS)
+    # Whether its clause speaks of the future ("will meet on Friday", "the summit scheduled
+    # for March 2019"), for every kind of expression.
+    future: bool = False
+    month: int = 0  # a date's or a month's
+    day: int = 0  # a date's
+    year: int | None = None  # a date's, when written ("Dec. 6" has none); a month's
+    name: str = ""  # a weekday's, in lower case
+    modifier: str = ""  # a weekday's: "last", "next", "on", "by", ... ("" when bare)
+    weekday: int = -1  # a weekday's number (Monday 0), unless "next"/"last" fixed it
+    shift: int = 0  # days from the reference ("yesterday" -1), or from the last date named
+
+    def written(self) -> dt.date | None:
+        """The date as written when it carries its year (a month: its first day); ``None``
+        without a year, or for a day no calendar has ("Feb. 30, 2016")."""
+        if self.kind not in ("date", "month") or self.year is None:
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day or 1)
+        except ValueError:
+            return None
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every date expression of one sentence, as written, in order."""
+    out: list[Mention] = []
+    if not _MAYBE_DATE.search(text):
+        return out  # one cheap scan rules out most sentences
+    for match in EXPRESSION.finditer(text):
+        expression = match.group().strip()
+        # Every expression says whether its clause speaks of the future: a date written with
+        # its year ("will be held on Nov. 8, 2016") is still no sign of when a report was
+        # written (``written_on``).
+        future = _future(text, match.start())
+        if match.group("md") or match.group("dm"):
+            form = "md" if match.group("md") else "dm"
+            year = match.group(f"{form}_y")
+            out.append(
+                Mention(
+                    expression,
+                    "date",
+                    future,
+                    month=_month(match.group(f"{form}_m")),
+                    day=int(match.group(f"{form}_d")),
+                    year=int(year) if year else None,
+                )
+            )
+        elif match.group("my"):
+            month, year = _month(match.group("my_m")), int(match.group("my_y"))
+            out.append(Mention(expression, "month", future, month=month, year=year))
+        elif match.group("wd"):
+            modifier = (match.group("wd_mod") or "").lower()
+            name = match.group("wd_d").lower()
+            weekday = -1 if modifier in ("next", "last") else WEEKDAYS[name]
+            out.append(
+                Mention(
+                    expression, "weekday", future, name=name, modifier=modifier, weekday=weekday
+                )
+            )
+        elif match.group("rel"):
+            word = " ".join(expression.lower().split())
+            shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+            out.append(Mention(expression, "relative", future, shift=shift))
+        elif match.group("anchor"):
+            low = expression.lower()
+            shift = 1 if any(w in low for w in ("next", "following", "after", "later")) else -1
+            out.append(Mention(expression, "anchor", future, shift=shift))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
 class Found:
     date: dt.date
     expression: str
     precision: str
     relative: bool
     kind: str = "date"  # date | weekday | relative | anchor | month (see RANKS)
-    future: bool = False
+    future: bool = False  # its clause speaks of the future (``Mention.future``)
     weekday: int = -1  # for a weekday, its number (Monday 0), unless "next"/"last" fixed it
 
 
@@ -128,77 +206,92 @@ def resolve(
     anchor: dt.date | None = None,
     weekdays: dict[str, dt.date] | None = None,
 ) -> list[Found]:
-    """Every date expression of one sentence, resolved. ``weekdays``: the article's weekday
-    readings so far (name -> date), kept and extended so that each weekday resolves to one
-    date within an article."""
+    """Every date expression of one sentence, resolved (``place`` of its ``mentions``)."""
+    return place(mentions(text), reference, anchor, weekdays)
+
+
+def place(
+    found: Sequence[Mention],
+    reference: dt.date | None,
+    anchor: dt.date | None = None,
+    weekdays: dict[str, dt.date] | None = None,
+) -> list[Found]:
+    """A sentence's date expressions placed against its article's reference date, those
+    that can be. ``anchor``: the last date the previous sentence named; ``weekdays``: the
+    article's weekday readings so far (name -> date), kept and extended so that each
+    weekday resolves to one date within an article."""
     out: list[Found] = []
     last = anchor
-    if not _MAYBE_DATE.search(text):
-        return out  # one cheap scan rules out most sentences
-    for match in EXPRESSION.finditer(text):
-        expression = match.group().strip()
+    for mention in found:
         date: dt.date | None = None
-        precision, relative, kind, future, weekday = "day", False, "date", False, -1
-        try:
-            if match.group("md") or match.group("dm"):
-                form = "md" if match.group("md") else "dm"
-                month, day = _month(match.group(f"{form}_m")), int(match.group(f"{form}_d"))
-                year = match.group(f"{form}_y")
-                if year:
-                    date = dt.date(int(year), month, day)
-                else:
-                    future = _future(text, match.start())
-                    date, relative = _infer_year(month, day, reference, future), True
-            elif match.group("my"):
-                date = dt.date(int(match.group("my_y")), _month(match.group("my_m")), 1)
-                precision, kind = "month", "month"
-            elif match.group("wd") and reference is not None:
-                modifier = (match.group("wd_mod") or "").lower()
-                future = _future(text, match.start())
-                name = match.group("wd_d").lower()
-                kind, relative = "weekday", True
-                weekday = -1 if modifier in ("next", "last") else WEEKDAYS[name]
-                if weekdays is not None and name in weekdays and modifier not in ("next", "last"):
-                    date = weekdays[name]
-                else:
-                    date = _weekday(match.group("wd_d"), modifier, future, reference)
-                    if weekdays is not None and modifier not in ("next", "last"):
-                        weekdays[name] = date
-            elif match.group("rel") and reference is not None:
-                word = " ".join(expression.lower().split())
-                shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
-                date, relative, kind = reference + dt.timedelta(days=shift), True, "relative"
-            elif match.group("anchor") and (base := last or reference) is not None:
-                # Relative to the last date named, else to the article's own date ("killing
-                # 15 people the previous day" in a report).
-                low = expression.lower()
-                shift = 1 if any(w in low for w in ("next", "following", "after", "later")) else -1
-                date, relative, kind = base + dt.timedelta(days=shift), True, "anchor"
-        except (ValueError, KeyError):
-            date = None
+        precision, relative = "day", False
+        if mention.kind == "date":
+            if mention.year is not None:
+                date = mention.written()
+            else:
+                date = _infer_year(mention.month, mention.day, reference, mention.future)
+                relative = True
+        elif mention.kind == "month":
+            date, precision = mention.written(), "month"
+        elif mention.kind == "weekday" and reference is not None:
+            name, fixed = mention.name, mention.modifier in ("next", "last")
+            relative = True
+            if weekdays is not None and name in weekdays and not fixed:
+                date = weekdays[name]
+            else:
+                date = _weekday(name, mention.modifier, mention.future, reference)
+                if weekdays is not None and not fixed:
+                    weekdays[name] = date
+        elif mention.kind == "relative" and reference is not None:
+            date, relative = reference + dt.timedelta(days=mention.shift), True
+        elif mention.kind == "anchor" and (base := last or reference) is not None:
+            # Relative to the last date named, else to the article's own date ("killing 15
+            # people the previous day" in a report).
+            date, relative = base + dt.timedelta(days=mention.shift), True
         if date is None:
             continue
-        out.append(Found(date, expression, precision, relative, kind, future, weekday))
+        out.append(
+            Found(
+                date,
+                mention.expression,
+                precision,
+                relative,
+                mention.kind,
+                mention.future,
+                mention.weekday,
+            )
+        )
         if precision == "day":
             last = date
     return out
+
+
+def read_dates(sentences: Iterable[Sentence]) -> dict[Sentence, list[Mention]]:
+    """Each sentence's ``mentions``: read once, for the reference dates
+    (``written_on.references``) and the timeline both."""
+    return {sentence: mentions(sentence.text) for sentence in sentences}
 
 
 def timeline(
     sentences: Sequence[Sentence],
     articles: Sequence[Article],
     refs: dict[str, Reference],
+    dates: Mapping[Sentence, Sequence[Mention]] | None = None,
 ) -> tuple[TimelineEntry, ...]:
     """Dated entries of a cluster, one per sentence, merged across articles and sorted by
-    date; ``refs`` gives each article's reference date (``written_on.references``)."""
+    date; ``refs`` gives each article's reference date (``written_on.references``), and
+    ``dates`` the sentences' ``mentions`` when the caller has read them (``read_dates``)."""
     order = {a.id: i for i, a in enumerate(articles)}
     raw: list[TimelineEntry] = []
     anchor: dict[str, dt.date | None] = {}
     weekdays: dict[str, dict[str, dt.date]] = {a.id: {} for a in articles}
     for sentence in sentences:
         ref = refs[sentence.article_id]
-        found = resolve(
-            sentence.text, ref.date, anchor.get(sentence.article_id), weekdays[sentence.article_id]
+        found = place(
+            dates[sentence] if dates is not None else mentions(sentence.text),
+            ref.date,
+            anchor.get(sentence.article_id),
+            weekdays[sentence.article_id],
         )
         if found:
             item = min(found, key=lambda f: RANKS[f.kind])  # first of the best kind

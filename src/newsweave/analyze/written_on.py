@@ -4,11 +4,17 @@
 from its own clues when it has them, else from the other articles, and the date is marked
 assumed with where it came from:
 
-1. its dateline ("DAMASCUS, Dec. 6 (Reuters) -"): the day it was filed;
+1. its dateline ("DAMASCUS, Dec. 6 (Reuters) -"): the day it was filed. The cleaner moves a
+   dateline it recognises out of the text into ``article.removed`` (reason "dateline"), so
+   those lines are read first, then the start of the text (a dateline the cleaner left,
+   "PARIS, 10 December (AFP) —");
 2. else a lower bound from the dates it names: a report is written on or after the latest
-   past date it gives ("on Dec. 6, 2016"; a month and day take their year from the
-   cluster's dates, else from the latest year the article writes with a month, "in March
-   2019": a bare year, "since 1974", is as often history);
+   past date it gives ("on Dec. 6, 2016"; a month and day, "on Dec. 6" or "on 6 December",
+   take their year from the cluster's dates, else from the latest year the article writes
+   with a month, "in March 2019": a bare year, "since 1974", is as often history). A date
+   in a clause about the future is none, written with its year or not: "the election will
+   be held on Nov. 8, 2016" bounds nothing, and "the summit scheduled for March 2019" gives
+   no year. The dates are the timeline's reading of each sentence (``timeline.mentions``);
 3. else the latest publication date of the cluster (the article is one report of the same
    event);
 
@@ -24,20 +30,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from newsweave.analyze.timeline import _MONTH, Reference, _future, _month, resolve
+from newsweave.analyze.timeline import _MONTH, Mention, Reference, _month, mentions
 from newsweave.model import Article, Sentence
 
-# "DAMASCUS, Dec. 6 (Reuters) -", "PARIS, 10 December (AFP) —", "Washington, Dec 6, 2016 --"
+# "DAMASCUS, Dec. 6 (Reuters) -", "PARIS, 10 December (AFP) —", "Washington, Dec 6, 2016 --",
+# "INDEPENDENCE, Mo., Dec. 6 (AP) —" (a place with its state or country, as the cleaner's).
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'’-]{{1,40}},?\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
+    rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,?\s+"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
     rf"(?P<m2>{_MONTH}))(?:,?\s+(?P<y>\d{{4}}))?\s*(?:\([^()]{{1,30}}\))?\s*(?:[-—–:]|--)"
 )
-# A month and day without a year ("on Dec. 6"; "Dec. 6, 2016" has its own).
-_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
-_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 WINDOW_DAYS = 6  # a weekday named without "next" or "last" lies within the week around
 
 
@@ -45,8 +49,11 @@ def references(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     explicit: dt.date | None = None,
+    dates: Mapping[Sentence, Sequence[Mention]] | None = None,
 ) -> dict[str, Reference]:
-    """The reference date of every article (see the module doc)."""
+    """The reference date of every article (see the module doc). ``dates``: the sentences'
+    ``timeline.mentions`` when the caller has read them (``timeline.read_dates``), else each
+    sentence of an undated article is read here, once."""
     dated = [(a.published, n) for n, a in enumerate(articles, 1) if a.published is not None]
     latest = max(dated) if dated else None
     by_article: dict[str, list[Sentence]] = {}
@@ -60,21 +67,26 @@ def references(
             out[article.id] = Reference(article.published, False)
         else:
             known = [d for d, _ in dated]
-            out[article.id] = _undated(article, by_article.get(article.id, []), latest, known)
+            found = [
+                mention
+                for sentence in by_article.get(article.id, [])
+                for mention in (dates[sentence] if dates is not None else mentions(sentence.text))
+            ]
+            out[article.id] = _undated(article, found, latest, known)
     return out
 
 
 def _undated(
     article: Article,
-    sentences: list[Sentence],
+    found: list[Mention],
     latest: tuple[dt.date, int] | None,
     known: list[dt.date],
 ) -> Reference:
-    written = _latest_written(sentences)
-    dateline = _dateline(article.text, written, known)
+    written = _latest_written(found)
+    dateline = _dateline(article, written, known)
     if dateline is not None:
         return Reference(dateline, True, "its dateline")
-    bound = _latest_named(sentences, written, known)
+    bound = _latest_named(found, written, known)
     if latest is not None and (bound is None or bound <= latest[0]):
         start, origin = latest[0], f"article {latest[1]}'s publication date"
         low = max(bound, start - dt.timedelta(days=WINDOW_DAYS)) if bound else None
@@ -82,24 +94,18 @@ def _undated(
         start, origin, low = bound, f"the latest date it names ({bound.isoformat()})", bound
     else:
         return Reference(None, False)
-    fitted = _fit_weekdays(sentences, start, low)
+    fitted = _fit_weekdays(found, start, low)
     if fitted != start:
         origin = f"the weekdays it names, near {origin}"
     return Reference(fitted, True, origin)
 
 
-def _latest_written(sentences: list[Sentence]) -> dt.date | None:
+def _latest_written(found: list[Mention]) -> dt.date | None:
     """The latest past date the article writes with its year ("Dec. 6, 2016", "in October
     2017", as the month's first day): the time frame it was written in. A bare year ("since
     1974") is as often history, and is not used."""
-    best: dt.date | None = None
-    for sentence in sentences:
-        if not _MONTH_WORD.search(sentence.text):
-            continue
-        for found in resolve(sentence.text, None):
-            if found.kind in ("date", "month") and not found.relative and not found.future:
-                best = found.date if best is None else max(best, found.date)
-    return best
+    dates = [d for m in found if not m.future and (d := m.written()) is not None]
+    return max(dates, default=None)
 
 
 def _year_for(
@@ -117,8 +123,19 @@ def _year_for(
     return min(candidates, key=lambda c: abs((c - near).days)).year
 
 
-def _dateline(text: str, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
-    match = _DATELINE.match(text.lstrip())
+def _dateline(article: Article, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
+    """The day the article was filed, from its dateline: one the cleaner removed from the
+    text, else one the text still starts with."""
+    lines = [r.text for r in article.removed if r.reason == "dateline"]
+    for line in [*lines, article.text.lstrip()]:
+        date = _dateline_day(line, written, known)
+        if date is not None:
+            return date
+    return None
+
+
+def _dateline_day(text: str, written: dt.date | None, known: list[dt.date]) -> dt.date | None:
+    match = _DATELINE.match(text)
     if match is None:
         return None
     month = _month(match.group("m1") or match.group("m2"))
@@ -135,50 +152,39 @@ def _dateline(text: str, written: dt.date | None, known: list[dt.date]) -> dt.da
 
 
 def _latest_named(
-    sentences: list[Sentence], written: dt.date | None, known: list[dt.date]
+    found: list[Mention], written: dt.date | None, known: list[dt.date]
 ) -> dt.date | None:
     """The latest past day the article names with its month: "December 2, 2016", or "on
-    Dec. 6" with the year from the cluster's or the article's own dates."""
+    Dec. 6" and "on 6 December" with the year from the cluster's or the article's own dates."""
     best: dt.date | None = None
-    for sentence in sentences:
-        text = sentence.text
-        if not _MONTH_WORD.search(text):
+    for mention in found:
+        if mention.kind != "date" or mention.future:
             continue
-        for found in resolve(text, None):
-            if found.kind == "date" and found.precision == "day" and not found.future:
-                best = found.date if best is None else max(best, found.date)
-        for match in _MONTH_DAY.finditer(text):
-            if _future(text, match.start()):
-                continue
-            month, day = _month(match.group("m")), int(match.group("d"))
+        date = mention.written()
+        if mention.year is None:
             try:
-                year = _year_for(month, day, written, known)
-                date = dt.date(year, month, day) if year else None
+                year = _year_for(mention.month, mention.day, written, known)
+                date = dt.date(year, mention.month, mention.day) if year else None
             except ValueError:
                 continue
-            if date is not None:
-                best = date if best is None else max(best, date)
+        if date is not None:
+            best = date if best is None else max(best, date)
     return best
 
 
-def _fit_weekdays(sentences: list[Sentence], start: dt.date, low: dt.date | None) -> dt.date:
+def _fit_weekdays(found: list[Mention], start: dt.date, low: dt.date | None) -> dt.date:
     """The day within ``WINDOW_DAYS`` of ``start`` (not before ``low``) that puts the
     article's weekdays closest behind it (ahead of it, for future ones)."""
-    mentions: list[tuple[int, bool]] = []  # (weekday number, future)
-    for sentence in sentences:
-        if not _WEEKDAY_WORD.search(sentence.text):
-            continue
-        for found in resolve(sentence.text, start):
-            if found.kind == "weekday" and found.weekday >= 0:
-                mentions.append((found.weekday, found.future))
-    if not mentions:
+    # (weekday number, future); "next" and "last" fix their own day, and are not used.
+    named = [(m.weekday, m.future) for m in found if m.kind == "weekday" and m.weekday >= 0]
+    if not named:
         return start
     candidates = [start + dt.timedelta(days=k) for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
     candidates = [c for c in candidates if low is None or c >= low]
 
     def cost(day: dt.date) -> int:
         total = 0
-        for weekday, future in mentions:
+        for weekday, future in named:
             total += (weekday - day.weekday()) % 7 if future else (day.weekday() - weekday) % 7
         return total
 

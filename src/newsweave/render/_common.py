@@ -124,6 +124,26 @@ def assumed_note(entry: TimelineEntry) -> str:
     return f"date assumed: {entry.reference.isoformat()}{origin}"
 
 
+ASSUMED = "date assumed"  # an assumed date's mark once its article's note has been given
+
+
+def assumed_notes(entries: Sequence[TimelineEntry]) -> list[str]:
+    """The ``assumed_note`` of each entry as a list shows them: said in full at the first
+    entry of its article, then only marked ("date assumed"), since one article has one
+    assumed date. Empty for entries of dated articles."""
+    told: set[str] = set()
+    notes = []
+    for entry in entries:
+        note = assumed_note(entry)
+        article = entry.article_id or (entry.sources[0] if entry.sources else "")
+        if note and article in told:
+            note = ASSUMED
+        elif note:
+            told.add(article)
+        notes.append(note)
+    return notes
+
+
 def timeline_date(entry: TimelineEntry) -> str:
     if entry.precision == "month":
         return entry.date.strftime("%Y-%m")

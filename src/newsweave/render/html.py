@@ -8,7 +8,7 @@ from html import escape
 from newsweave.model import Brief
 from newsweave.render._common import (
     SHOWN,
-    assumed_note,
+    assumed_notes,
     byline,
     explain_lines,
     filtered_summary,
@@ -97,8 +97,7 @@ def _analysis_html(brief: Brief, anchor: str) -> list[str]:
     if brief.timeline:
         entries = top_timeline(brief)
         items = []
-        for entry in entries:
-            note = assumed_note(entry)
+        for entry, note in zip(entries, assumed_notes(entries), strict=True):
             assumed = f' <span class="assumed">({escape(note)})</span>' if note else ""
             items.append(
                 f'<li><time datetime="{timeline_date(entry)}">{timeline_date(entry)}</time>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsweave.model import Brief
 from newsweave.render._common import (
     SHOWN,
-    assumed_note,
+    assumed_notes,
     byline,
     explain_lines,
     filtered_summary,
@@ -75,8 +75,7 @@ def _analysis(brief: Brief) -> list[str]:
     if brief.timeline:
         lines += ["## Timeline", ""]
         entries = top_timeline(brief)
-        for entry in entries:
-            note = assumed_note(entry)
+        for entry, note in zip(entries, assumed_notes(entries), strict=True):
             assumed = f" _({_escape(note)})_" if note else ""
             lines.append(
                 f"- **{timeline_date(entry)}** ({_escape(entry.expression)}) — "

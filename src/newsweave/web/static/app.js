@@ -436,15 +436,25 @@ function showCluster(app, cluster) {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !panel.hidden) closePanel(); });
 }
 
+// The brief's JSON carries the timeline's data (date, precision, reference, origin), not
+// its display labels, so they are worded here as render/_common.py words them.
 // A date known only to the month ("Dec. 2015") is shown as such, not as its first day.
 function timelineDate(entry) {
   return entry.precision === "month" ? String(entry.date).slice(0, 7) : entry.date;
 }
 
-// Where an assumed date came from: "date assumed: 2016-12-07, from article 2's publication date".
-function assumedNote(entry) {
-  if (!entry.reference) return "date assumed";
-  return `date assumed: ${entry.reference}` + (entry.reference_origin ? `, from ${entry.reference_origin}` : "");
+// Where an assumed date came from: "date assumed: 2016-12-07, from article 2's publication
+// date", said once per article (at its first entry); its later entries are only marked.
+function assumedNotes(entries) {
+  const told = new Set();
+  return entries.map((entry) => {
+    if (!entry.assumed_reference) return "";
+    const article = entry.article_id || (entry.sources || [])[0] || "";
+    if (told.has(article)) return "date assumed";
+    told.add(article);
+    if (!entry.reference) return "date assumed";
+    return `date assumed: ${entry.reference}` + (entry.reference_origin ? `, from ${entry.reference_origin}` : "");
+  });
 }
 
 function analysisSections(brief, markers) {
@@ -468,10 +478,11 @@ function analysisSections(brief, markers) {
           markers(v.sources && v.sources.length ? v.sources : [v.article_id], byText(v.sentence || v.text))))))))));
   }
   if (brief.timeline && brief.timeline.length) {
+    const notes = assumedNotes(brief.timeline);
     out.push(el("section", { id: "timeline" }, el("h2", { text: "Timeline" }),
-      el("dl", { class: "timeline" }, brief.timeline.flatMap((t) => [
+      el("dl", { class: "timeline" }, brief.timeline.flatMap((t, i) => [
         el("dt", { text: timelineDate(t) }),
-        el("dd", {}, t.text, t.assumed_reference ? el("span", { class: "badge", text: assumedNote(t) }) : null, " ",
+        el("dd", {}, t.text, notes[i] ? el("span", { class: "badge", text: notes[i] }) : null, " ",
           markers(t.sources || [], byText(t.text)))]))));
   }
   if (brief.people && brief.people.length) {
