@@ -400,7 +400,10 @@ def repeated_lines(texts: Iterable[str], min_articles: int = REPEAT_MIN_ARTICLES
     """
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update({_norm(line) for line in text.splitlines() if line.strip()})
+        # ``_norm`` of each line, with the text lower-cased once (the same lines).
+        lines = {" ".join(line.split()) for line in text.lower().splitlines()}
+        lines.discard("")
+        counts.update(lines)
     return frozenset(
         line for line, n in counts.items() if n >= min_articles and not _sentence_like(line)
     )
@@ -441,12 +444,17 @@ def clean_text(
                 reasons[i] = reasons[i] or "page header"
         else:
             protect = next((i for i, r in enumerate(reasons) if r is None), None)
-    story = _StoryWords(ln for ln, r in zip(lines, reasons, strict=True) if r is None)
-    keep = _list_items(lines, reasons)
-    if protect is not None:
-        keep.add(protect)
-    _mark_link_runs(lines, reasons, keep, story)
-    _mark_after_article(lines, reasons, keep, story)
+    if any(reasons):
+        # A page's furniture around its story is judged from the junk lines found so far:
+        # a run of short lines with none among them is the story's own list, and nothing
+        # below a story without junk is "after the article", so a clean text (most of a
+        # stream) skips both passes.
+        story = _StoryWords(ln for ln, r in zip(lines, reasons, strict=True) if r is None)
+        keep = _list_items(lines, reasons)
+        if protect is not None:
+            keep.add(protect)
+        _mark_link_runs(lines, reasons, keep, story)
+        _mark_after_article(lines, reasons, keep, story)
 
     removed: list[RemovedLine] = []
     kept: list[str] = []

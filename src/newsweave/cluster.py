@@ -45,7 +45,7 @@ from newsweave.cluster_join import LEXICAL, SEMANTIC, SHORT_WORDS, JoinModel, fe
 from newsweave.dedupe import Deduplicator, Tokens, fold, tokenize
 from newsweave.embed import Encoder, get_encoder
 from newsweave.model import Article, Cluster
-from newsweave.tokens import STOP_WORDS, terms_of_words
+from newsweave.tokens import STOP_WORDS, terms_of_words, word_terms
 
 WINDOW_DAYS = 3
 # An event is what was reported within a week: it stops accepting articles a week after
@@ -140,8 +140,10 @@ def article_terms(article: Article, tokens: Tokens | None = None) -> dict[str, f
     """Weighted term counts: body terms (those of the lead counted again), title terms
     and named things."""
     title_words, body_words = tokens or tokenize(article)
-    counts: dict[str, float] = dict(Counter(terms_of_words(body_words)))
-    for term in terms_of_words(body_words[:LEAD_WORDS]):
+    # Each word's term ("" for a stop word) once; the lead's terms are the first words'.
+    per_word = word_terms(body_words)
+    counts: dict[str, float] = dict(Counter(filter(None, per_word)))
+    for term in filter(None, per_word[:LEAD_WORDS]):
         counts[term] += LEAD_WEIGHT
     for term in terms_of_words(title_words):
         counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT

@@ -22,6 +22,7 @@ import functools
 import importlib.util
 import os
 from collections.abc import Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -70,7 +71,7 @@ class StaticEncoder:
 
     def token_ids(self, text: str) -> list[int]:
         per_word = remembered(self._ids, WORD_CACHE, self._word_ids, text.split())
-        return [i for ids in per_word for i in ids][:MAX_TOKENS]
+        return list(islice(chain.from_iterable(per_word), MAX_TOKENS))
 
     def _word_ids(self, word: str) -> list[int]:
         ids: list[int] = self._tokenizer.encode(word, add_special_tokens=False).ids
