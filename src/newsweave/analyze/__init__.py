@@ -130,7 +130,7 @@ def analyze_cluster(
         )
         quoted_by.setdefault(speaker, set()).update(sources)
     outlets = {a.id: outlet_key(a) for a in articles}
-    claims, disagreements = find_claims(doc.sentences, order, outlets)
+    claims, disagreements = find_claims(doc.sentences, order, outlets, spans)
     return Analysis(
         quotes=rank_quotes(quotes, positions, doc.articles, index),
         claims=tuple(claims),

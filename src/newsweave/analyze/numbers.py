@@ -16,10 +16,11 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze.lexicon import MONTHS
+from newsweave.analyze.quotes import QuoteSpan, quote_spans
 from newsweave.model import Claim, ClaimValue, Sentence
 from newsweave.summarize.filters import rejection
 from newsweave.tokens import ENGLISH_STOP_WORDS, STOP_WORDS, stem
@@ -386,10 +387,19 @@ def _candidate_pairs(
         yield from sorted((i, j) for j, n in counts.items() if n >= MIN_SHARED_CONTEXT)
 
 
-def _quoted(q: Quantity) -> bool:
-    """Whether the figure stands inside a quotation (the speaker's words)."""
-    before = q.sentence.text[: q.start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+def _quoted(q: Quantity, spans: Sequence[QuoteSpan] | None) -> bool:
+    """Whether the figure stands inside a quotation (the speaker's words). ``spans`` are the
+    quoted spans of its article (``quotes.quote_spans``): a quote may open sentences before
+    the figure and close sentences after it. Without them, the sentence's own quotation
+    marks are all there is to go by."""
+    if spans is None:
+        spans, at = quote_spans(q.sentence.text), q.start
+    else:
+        at = q.sentence.start + q.start
+    # Spans are in text order and do not overlap: the one that could hold ``at`` is the
+    # last that starts at or before it.
+    i = bisect.bisect_right(spans, at, key=lambda span: span.start) - 1
+    return i >= 0 and at < spans[i].end
 
 
 def _duration(q: Quantity) -> bool:
@@ -398,13 +408,13 @@ def _duration(q: Quantity) -> bool:
     return (q.unit.split()[0] if q.unit else "") in DURATIONS
 
 
-def _background(q: Quantity) -> bool:
+def _background(q: Quantity, spans: Sequence[QuoteSpan] | None) -> bool:
     """A figure that is news only if two outlets report it: an age, a figure inside a
     quotation, or one in a sentence that is no summary material (a caption, a list)."""
     unit = q.unit.split()[0] if q.unit else ""
     return (
         unit.endswith("-old")
-        or _quoted(q)
+        or _quoted(q, spans)
         or rejection(q.sentence.text, lead=q.sentence.index == 0) is not None
     )
 
@@ -413,10 +423,19 @@ def claims(
     sentences: Sequence[Sentence],
     article_order: dict[str, int],
     outlets: dict[str, str] | None = None,
+    quoted: Mapping[str, Sequence[QuoteSpan]] | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
     """(claims, disagreements) of a cluster's sentences; ``outlets`` maps article ids to
     the outlet behind them (syndicated copies share one), for telling news from background:
-    a figure two outlets report is news."""
+    a figure two outlets report is news. ``quoted`` maps article ids to the quoted spans of
+    their text (``quotes.quote_spans``), so that a figure in the middle of a quotation
+    several sentences long counts as quoted; an article it leaves out is read sentence by
+    sentence.
+
+    Claims come ranked by importance, the one order every rendering shows: disagreements,
+    then news before background, then the independent outlets that report the figure, then
+    the ones told nearer the top of their article."""
+    quoted = quoted or {}
     found = []
     for sentence in sentences:
         in_sentence = quantities(sentence)
@@ -457,6 +476,7 @@ def claims(
     all_claims: list[Claim] = []
     conflicts: list[Claim] = []
     first_mention: dict[int, int] = {}
+    reported_by: dict[int, int] = {}
     for members in _components(len(found), links):
         group = [found[i] for i in members]
         readings = _components(
@@ -506,16 +526,20 @@ def claims(
             sources=sources,
             conflicting=conflicting,
             news=not all(_duration(q) for q in group)
-            and (len(reporters) > 1 or not all(_background(q) for q in group)),
+            and (
+                len(reporters) > 1
+                or not all(_background(q, quoted.get(q.sentence.article_id)) for q in group)
+            ),
         )
         all_claims.append(claim)
         first_mention[id(claim)] = min(q.sentence.index for q in group)
+        reported_by[id(claim)] = len(reporters)
         if conflicting:
             conflicts.append(claim)
-    # Disagreements, then news before background, the most widely reported first, then the
-    # ones told near the top of their article.
+    # Disagreements, then news before background, the most widely reported (independent
+    # outlets, syndicated copies once) first, then the ones told near the top of their article.
     all_claims.sort(
-        key=lambda c: (-c.conflicting, not c.news, -len(c.sources), first_mention[id(c)])
+        key=lambda c: (-c.conflicting, not c.news, -reported_by[id(c)], first_mention[id(c)])
     )
     return all_claims, conflicts
 
