@@ -23,11 +23,12 @@ from newsweave.model import Brief, Cluster, replace
 from newsweave.pipeline.digest import headline
 from newsweave.render import render
 from newsweave.render._common import (
+    SHOWN,
     assumed_note,
     below_headline,
+    news_claims,
     restates,
     timeline_date,
-    top_claims,
 )
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize.filters import rejection
@@ -260,7 +261,7 @@ def corroborated_quote_first(v: View) -> None:
 
 def figures_without(text: str) -> Callable[[View], None]:
     def check(v: View) -> None:
-        subjects = [c.subject for c in top_claims(v.brief)]
+        subjects = [c.subject for c in news_claims(v.brief)[: SHOWN["claims"]]]
         assert subjects and not any(text in s for s in subjects), subjects
 
     return check

@@ -131,7 +131,7 @@ def analyze_cluster(
         )
         quoted_by.setdefault(speaker, set()).update(sources)
     outlets = {a.id: outlet_key(a) for a in articles}
-    claims, disagreements = find_claims(doc.sentences, order, outlets)
+    claims, disagreements = find_claims(doc.sentences, order, outlets, spans)
     dates = read_dates(doc.sentences)  # each sentence's dates read once, for both uses
     return Analysis(
         quotes=rank_quotes(quotes, positions, doc.articles, index),

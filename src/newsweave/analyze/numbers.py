@@ -8,6 +8,11 @@ articles with the same unit and overlapping context words describe the same thin
 Each hedge allows a range around the figure; two figures agree when either falls inside
 the range the other's wording allows. A group with figures that do not agree, even through
 a chain of agreeing figures, is a disagreement.
+
+Not quantities: years, dates, clock times, and numbers inside names, labels and addresses
+("Channel 3", "No. 1", "51 Baxter Road"). Not claims: figures in tables (sentences with many
+figures) and counts of a report's sources ("two people familiar with the matter said").
+Claims come ranked once, by importance (``claims``), and every rendering keeps that order.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze.lexicon import MONTHS
+from newsweave.analyze.quotes import QuoteSpan, quote_spans
 from newsweave.model import Claim, ClaimValue, Sentence
 from newsweave.summarize.filters import rejection
 from newsweave.tokens import ENGLISH_STOP_WORDS, STOP_WORDS, stem
@@ -66,7 +72,9 @@ _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _FRACTION = "|".join(sorted((re.escape(w) for w in FRACTIONS), key=len, reverse=True))
 _QUALIFIER = "|".join(sorted((re.escape(w) for w in QUALIFIERS), key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?<![\w$£€.,-])(?:(?P<qual>{_QUALIFIER})\s+)?"
+    # Not right after a letter, digit or number sign, nor inside a clock time ("11:00"), a date
+    # or fraction ("9/11", "1/2"), an abbreviated year ("'15") or a range ("2.5–7.6").
+    rf"(?<![\w$£€.,:/#'’–-])(?:(?P<qual>{_QUALIFIER})\s+)?"
     rf"(?:(?P<fraction>{_FRACTION})(?=\s+of\b)"
     rf"|(?P<vague>{_VAGUE})(?=\s+of\b)"
     rf"|(?P<cur>US\$|\$|£|€|¥)?\s?(?P<num>{_NUM})(?:\s?(?P<scale>hundred|thousand|million|billion"
@@ -84,8 +92,9 @@ _FILLERS = frozenset(
 )
 _NOT_UNITS = frozenset(
     """and or to in on at by for with from as a an was were is are had have has that who
-    which said per times percent am pm p a.m p.m o'clock""".split()  # noqa: SIM905
-)
+    which said per times percent am pm p a.m p.m o'clock
+    gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et ct pt""".split()  # noqa: SIM905
+)  # ... and the time zones of clock times ("at 1510 GMT")
 
 
 _NUMBER_WORDS = {w for w in UNITS_WORDS if " " not in w} | {
@@ -165,7 +174,7 @@ def _unit_after(text: str, end: int) -> str:
     for word in (match.group(1), match.group(2)):
         if not word:
             return ""
-        low = word.lower().replace("’", "'")
+        low = word.lower().replace("’", "'").rstrip("'")  # "90 degrees' The ...": a quote's end
         if low in _FILLERS:
             continue
         if _singular(low) in DURATIONS:
@@ -198,6 +207,49 @@ def _context(text: str, start: int, end: int) -> frozenset[str]:
     )
 
 
+# Nouns that a number after them labels rather than counts ("page 5", "Flight 93"), and
+# abbreviations that do so with their period ("No. 1", "p. 12"; "no 55-image gallery" counts).
+LABELS = frozenset(
+    """page pages chapter section article paragraph clause figure table item number line
+    verse exhibit room route flight gate platform seat row episode season volume issue part
+    phase level grade round game stage photo image slide""".split()  # noqa: SIM905
+)
+ABBREVIATED_LABELS = frozenset({"no", "nos", "p", "pp", "fig", "vol", "ch", "sec", "art"})
+_OPENING_ADVERBS = frozenset({"today", "yesterday", "tonight", "overall", "altogether"})
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))[\"“‘'(]?([A-Za-z][\w'’&-]*)(\.?)\s$")
+_STREETS = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane"
+    r"|Ln|Place|Pl|Way|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b"
+)
+
+
+def _in_name(text: str, match: re.Match[str]) -> bool:
+    """A number that is part of a name, a label or an address: "Channel 11", "Flight 93",
+    "Windows 8", "No. 1", "page 5", "51 Baxter Road". A capitalised word right before a
+    number without thousands separators names it, unless it is a function word, a
+    possessive ("Obama's two daughters"), an abbreviation such as a currency ("Rs 500"), or
+    an adverb opening the sentence ("Including 45 ...", "Today 300 ...")."""
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    if before:
+        word = before.group(1)
+        low = word.lower()
+        if low in LABELS or (low in ABBREVIATED_LABELS and before.group(2)):
+            return True
+        if (
+            "," not in match.group("num")  # "across Iowa 30,900 customers": a count
+            and word[0].isupper()
+            and not word.isupper()
+            and len(word) >= 3
+            and not before.group(2)
+            and low not in STOP_WORDS
+            and not re.search(r"['’]s?$", low)
+        ):
+            opening = not text[: before.start(1)].strip(" \"“‘'(")
+            if not (opening and (low.endswith(("ly", "ing")) or low in _OPENING_ADVERBS)):
+                return True
+    return bool(_STREETS.match(text, match.end()))
+
+
 def _skip(text: str, match: re.Match[str]) -> bool:
     """Years, days of months, clock times and numbers inside names are not claims."""
     num = match.group("num")
@@ -213,6 +265,8 @@ def _skip(text: str, match: re.Match[str]) -> bool:
     plain = not (match.group("cur") or match.group("pct") or match.group("scale"))
     if plain and "," not in num and "." not in num and 1800 <= int(num) <= 2100:
         return True  # a year
+    if plain and not match.group("qual") and _in_name(text, match):
+        return True
     return plain and bool(
         re.match(r"\s+(?:of|in)\s+(?:the|those|these|them|its|their|his|her|\d)", after)
     )
@@ -327,27 +381,43 @@ def _components(n: int, linked: Sequence[tuple[int, int]]) -> list[list[int]]:
 # period never does (it may be "St." or "U.S."): the sentence's own end is the last one.
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
 MAX_SUBJECT_WORDS = 24
+# A clause shorter than this is a list item or an aside ("or 4.6%", "and seven
+# counter-protesters", "N.Y. ($55,327)"), which cannot say what the figure measures: the
+# clauses before it (then after it) are taken in until the subject is this long.
+MIN_SUBJECT_WORDS = 6
+_SENTENCE_END = re.compile(r"\s*[.!?]+[\"”’']*\s*$")
 
 
 def _subject(q: Quantity) -> str:
     """What the figure measures: the clause around it, whole, the figure itself as "…"
-    ("government forces have seized … of east Aleppo"). A clause longer than
-    ``MAX_SUBJECT_WORDS`` is shortened at word boundaries, the cut marked with "…"."""
+    ("government forces have seized … of east Aleppo"). A clause of fewer than
+    ``MIN_SUBJECT_WORDS`` takes in its neighbours; one longer than ``MAX_SUBJECT_WORDS``
+    is shortened at word boundaries, the cut marked with "..."."""
     text = q.sentence.text.rstrip()
-    text = text[:-1] if text[-1:] in ".!?" else text
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.start)), default=0)
-    after = _CLAUSE_BREAK.search(text, q.end)
-    end = after.start() if after else len(text)
+    final = _SENTENCE_END.search(text, q.end)
+    text = text[: final.start()] if final else text
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    before_breaks = [m.end() for m in breaks if m.end() <= q.start]
+    after_breaks = [m.start() for m in breaks if m.start() >= q.end]
+    start = before_breaks.pop() if before_breaks else 0
+    end = after_breaks.pop(0) if after_breaks else len(text)
+    while len(text[start:end].split()) < MIN_SUBJECT_WORDS and (start > 0 or end < len(text)):
+        if start > 0:
+            start = before_breaks.pop() if before_breaks else 0
+        else:
+            end = after_breaks.pop(0) if after_breaks else len(text)
     before = text[start : q.start].split()
     rest = text[q.end : end].split()
-    glue = "" if text[q.end : q.end + 1] == "-" else " "
+    # The figure keeps its neighbours' spacing: "($88 million)", "five-year".
+    glue_before = "" if before and not text[q.start - 1].isspace() else " "
+    glue = "" if rest and not text[q.end].isspace() else " "
     spare = MAX_SUBJECT_WORDS - 1
     keep_before = before[-max(spare // 2, spare - len(rest)) :] if before else []
     keep_after = rest[: max(spare - len(keep_before), 0)]
     # A cut is marked "..." ("…" stands for the figure itself).
     head = ("... " if len(keep_before) < len(before) else "") + " ".join(keep_before)
     tail = " ".join(keep_after) + (" ..." if len(keep_after) < len(rest) else "")
-    subject = f"{head} …{glue}{tail}".strip()
+    subject = f"{head}{glue_before}…{glue}{tail}".strip()
     return _balanced_quotes(subject)
 
 
@@ -386,10 +456,55 @@ def _candidate_pairs(
         yield from sorted((i, j) for j, n in counts.items() if n >= MIN_SHARED_CONTEXT)
 
 
-def _quoted(q: Quantity) -> bool:
-    """Whether the figure stands inside a quotation (the speaker's words)."""
-    before = q.sentence.text[: q.start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+def _quoted(q: Quantity, spans: Sequence[QuoteSpan] | None) -> bool:
+    """Whether the figure stands inside a quotation (the speaker's words). ``spans`` are the
+    quoted spans of its article (``quotes.quote_spans``): a quote may open sentences before
+    the figure and close sentences after it. Without them, the sentence's own quotation
+    marks are all there is to go by."""
+    if spans is None:
+        spans, at = quote_spans(q.sentence.text), q.start
+    else:
+        at = q.sentence.start + q.start
+    # Spans are in text order and do not overlap: the one that could hold ``at`` is the
+    # last that starts at or before it.
+    i = bisect.bisect_right(spans, at, key=lambda span: span.start) - 1
+    return i >= 0 and at < spans[i].end
+
+
+# Who a report's sources are: a figure that counts them ("according to two people familiar
+# with the matter", "two White House advisers told The Washington Post") says how the
+# outlet knows, not what happened.
+_SOURCE_NOUNS = frozenset(
+    """people person source official adviser advisor aide diplomat insider staffer spokesman
+    spokeswoman spokesperson""".split()  # noqa: SIM905
+)
+_TELL = frozenset({"said", "say", "says", "told", "tell", "tells"})
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+SOURCE_WORDS = 5  # at most this many words between the counted sources and "said"
+
+
+def _attribution(q: Quantity) -> bool:
+    """Whether the figure counts the sources of the report (see ``_SOURCE_NOUNS``): the
+    noun it counts, after any capitalised modifiers ("two White House advisers"), is a
+    source, and "according to" comes before it or "said"/"told" soon after it."""
+    if q.unit in {"%", *CURRENCIES.values()}:
+        return False  # "36% of people say": a survey's finding
+    text = q.sentence.text
+    # Up to the next punctuation: "two sources said" has none, while in '"... 11 million
+    # people living here illegally," McCain said' the count is the speaker's.
+    ahead = re.split(r"[,;:.!?\"“”()\[\]—–]", text[q.end : q.end + 120], maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", ahead)
+    noun = next((i for i, w in enumerate(words[:4]) if not w[0].isupper()), len(words))
+    if noun >= len(words) or _singular(words[noun].lower()) not in _SOURCE_NOUNS:
+        return False
+    if _ACCORDING_TO.search(text, max(0, q.start - 20), q.start):
+        return True
+    for word in words[noun + 1 : noun + 2 + SOURCE_WORDS]:
+        if word in {"and", "or", "but"}:
+            return False  # "killed two people and wounded four others says ...": a new clause
+        if word.lower() in _TELL:
+            return True
+    return False
 
 
 def _duration(q: Quantity) -> bool:
@@ -398,13 +513,13 @@ def _duration(q: Quantity) -> bool:
     return (q.unit.split()[0] if q.unit else "") in DURATIONS
 
 
-def _background(q: Quantity) -> bool:
+def _background(q: Quantity, spans: Sequence[QuoteSpan] | None) -> bool:
     """A figure that is news only if two outlets report it: an age, a figure inside a
     quotation, or one in a sentence that is no summary material (a caption, a list)."""
     unit = q.unit.split()[0] if q.unit else ""
     return (
         unit.endswith("-old")
-        or _quoted(q)
+        or _quoted(q, spans)
         or rejection(q.sentence.text, lead=q.sentence.index == 0) is not None
     )
 
@@ -413,17 +528,30 @@ def claims(
     sentences: Sequence[Sentence],
     article_order: dict[str, int],
     outlets: dict[str, str] | None = None,
+    quoted: Mapping[str, Sequence[QuoteSpan]] | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
     """(claims, disagreements) of a cluster's sentences; ``outlets`` maps article ids to
     the outlet behind them (syndicated copies share one), for telling news from background:
-    a figure two outlets report is news."""
-    found = []
+    a figure two outlets report is news. ``quoted`` maps article ids to the quoted spans of
+    their text (``quotes.quote_spans``), so that a figure in the middle of a quotation
+    several sentences long counts as quoted; an article it leaves out is read sentence by
+    sentence.
+
+    Claims come ranked by importance, the one order every rendering shows: disagreements,
+    then news before background, then the independent outlets that report the figure, then
+    the ones told nearer the top of their article."""
+    quoted = quoted or {}
+    found: list[Quantity] = []
+    seen: set[tuple[str, str]] = set()
     for sentence in sentences:
+        if (sentence.article_id, sentence.text) in seen:
+            continue  # a page that repeats itself (a headline again, a pasted paragraph)
+        seen.add((sentence.article_id, sentence.text))
         in_sentence = quantities(sentence)
         # A sentence with many figures is a table or a list: its figures' neighbouring words
         # are other rows' labels, so it cannot tell what each figure measures.
         if len(in_sentence) <= MAX_FIGURES_PER_SENTENCE:
-            found.extend(in_sentence)
+            found.extend(q for q in in_sentence if not _attribution(q))
     prefixes = [frozenset(w[:4] for w in q.context) for q in found]
     by_unit: dict[str, list[int]] = {}
     for i, q in enumerate(found):
@@ -457,6 +585,7 @@ def claims(
     all_claims: list[Claim] = []
     conflicts: list[Claim] = []
     first_mention: dict[int, int] = {}
+    reported_by: dict[int, int] = {}
     for members in _components(len(found), links):
         group = [found[i] for i in members]
         readings = _components(
@@ -506,16 +635,20 @@ def claims(
             sources=sources,
             conflicting=conflicting,
             news=not all(_duration(q) for q in group)
-            and (len(reporters) > 1 or not all(_background(q) for q in group)),
+            and (
+                len(reporters) > 1
+                or not all(_background(q, quoted.get(q.sentence.article_id)) for q in group)
+            ),
         )
         all_claims.append(claim)
         first_mention[id(claim)] = min(q.sentence.index for q in group)
+        reported_by[id(claim)] = len(reporters)
         if conflicting:
             conflicts.append(claim)
-    # Disagreements, then news before background, the most widely reported first, then the
-    # ones told near the top of their article.
+    # Disagreements, then news before background, the most widely reported (independent
+    # outlets, syndicated copies once) first, then the ones told near the top of their article.
     all_claims.sort(
-        key=lambda c: (-c.conflicting, not c.news, -len(c.sources), first_mention[id(c)])
+        key=lambda c: (-c.conflicting, not c.news, -reported_by[id(c)], first_mention[id(c)])
     )
     return all_claims, conflicts
 

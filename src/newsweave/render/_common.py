@@ -90,16 +90,11 @@ def readings(claim: Claim) -> list[list[ClaimValue]]:
 
 
 def news_claims(brief: Brief) -> list[Claim]:
-    """The figures that carry news (not disagreements, not background), corroborated first;
-    the analysis's order (nearer the top of their article first) among equals."""
-    rest = [c for c in brief.claims if not c.conflicting and c.news]
-    rest.sort(key=lambda c: -independent(brief, c.sources))
-    return rest
-
-
-def top_claims(brief: Brief) -> list[Claim]:
-    """The news figures the Markdown and HTML briefs show."""
-    return news_claims(brief)[: SHOWN["claims"]]
+    """The figures that carry news (not disagreements, not background), in the order the
+    analysis ranked them (``analyze.numbers.claims``: the independent outlets that report
+    a figure, then the top of its article first) — the order of the JSON ``claims``. The
+    Markdown and HTML briefs show the first ``SHOWN["claims"]``."""
+    return [c for c in brief.claims if not c.conflicting and c.news]
 
 
 def top_timeline(brief: Brief) -> list[TimelineEntry]:

@@ -20,7 +20,6 @@ from newsweave.render._common import (
     single_source,
     source_line,
     timeline_date,
-    top_claims,
     top_timeline,
 )
 
@@ -85,15 +84,14 @@ def _analysis_html(brief: Brief, anchor: str) -> list[str]:
                 + "</li>"
             )
         out += _section("Where the sources disagree", items, len(items), len(items))
-    claims = top_claims(brief)
-    if claims:
+    figures = news_claims(brief)
+    if figures:
         items = []
-        for claim in claims:
+        for claim in figures[: SHOWN["claims"]]:
             values = " / ".join(escape(v.text) for v in claim.values)
             subject = escape(claim.subject).replace("…", f"<b>{values}</b>", 1)
             items.append(f"<li>{subject}{_refs(brief, claim.sources, anchor)}</li>")
-        rest = len(news_claims(brief))
-        out += _section("Figures", items, rest, len(items))
+        out += _section("Figures", items, len(figures), len(items))
     if brief.timeline:
         entries = top_timeline(brief)
         items = []

@@ -17,7 +17,6 @@ from newsweave.render._common import (
     single_source,
     source_line,
     timeline_date,
-    top_claims,
     top_timeline,
 )
 
@@ -63,15 +62,14 @@ def _analysis(brief: Brief) -> list[str]:
             ]
             lines.append(f"- **{_escape(claim.subject)}**: " + " **vs** ".join(sides))
         lines.append("")
-    shown_claims = top_claims(brief)
-    if shown_claims:
+    figures = news_claims(brief)
+    if figures:
         lines += ["## Figures", ""]
-        for claim in shown_claims:
+        for claim in figures[: SHOWN["claims"]]:
             values = " / ".join(_escape(v.text) for v in claim.values)
             subject = _escape(claim.subject).replace("…", f"**{values}**", 1)
             lines.append(f"- {subject} {_refs(brief, claim.sources)}")
-        rest = len(news_claims(brief))
-        lines += [*_more(rest, len(shown_claims)), ""]
+        lines += [*_more(len(figures), SHOWN["claims"]), ""]
     if brief.timeline:
         lines += ["## Timeline", ""]
         entries = top_timeline(brief)
