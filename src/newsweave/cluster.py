@@ -99,7 +99,11 @@ NON_ARTICLE_WORDS = 150
 # Capitalised words in a row, allowing inner particles ("Bashar al-Assad", "Bank of
 # England"); a single capitalised word at a sentence start is not a name on its own.
 _CAP = r"(?:[A-Z][\w'’-]*[a-zA-Z]|(?:al|el|bin|ibn|van|von|de|da|di|le|la)-[A-Z][\w'’-]*)"
-_NAME = re.compile(rf"(?<![\w.-]){_CAP}(?:\s+(?:(?:of|the|de|al|bin|van|von)\s+)?{_CAP})*")
+# The lookahead on the first letter comes first: a cheap test that fails at most positions
+# of running text, before the lookbehind (the same matches, a sixth faster).
+_NAME = re.compile(
+    rf"(?=[A-Zabdeilv])(?<![\w.-]){_CAP}(?:\s+(?:(?:of|the|de|al|bin|van|von)\s+)?{_CAP})*"
+)
 _SENTENCE_ENDS = frozenset('.!?"“\n')
 
 
