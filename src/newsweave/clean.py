@@ -513,7 +513,14 @@ def _furniture_title(title: str) -> str | None:
 
 def is_headline_only(article: Article) -> bool:
     """Whether the article's text is only its headline (see ``headline_only``)."""
-    return bool(article.title) and _norm(article.text) == _norm(article.title)
+    if not article.title:
+        return False
+    # A text with more words than the title is not it: the split stops one word past the
+    # title's count, so a long article is told apart without normalising all of it.
+    title_words = len(article.title.split())
+    if len(article.text.split(maxsplit=title_words)) > title_words:
+        return False
+    return _norm(article.text) == _norm(article.title)
 
 
 def _starts_sentence(text: str) -> bool:

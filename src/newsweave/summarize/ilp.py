@@ -24,8 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix
 
 # Seconds: a safety net only, far above what the node and gap limits below take (a few ms),
 # so that it never decides an answer under normal load. If it does trigger, HiGHS's best
@@ -143,6 +141,11 @@ def _solve_milp(
     solve the LP relaxation: if that value is within ``REL_GAP`` of the LP bound, the known
     solution is already as good as the integer program would be asked for, and the bound
     (a float) is returned instead of solving it."""
+    # Imported here: scipy.optimize costs 0.45 s of start-up, which commands that never
+    # summarize (``cluster``, ``--help``) should not pay.
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_matrix
+
     n = len(problem.lengths)
     bonus_list, covering, group_weights = reduce_concepts(problem)
     m = len(covering)
