@@ -117,6 +117,29 @@ def test_every_expression_says_whether_it_speaks_of_the_future() -> None:
     assert futures("She will speak in Cleveland tomorrow.") == [("tomorrow", True)]
 
 
+def test_a_date_fronted_before_a_future_main_clause_is_ahead() -> None:
+    """ "On Friday, the court will rule": the date opens the sentence and the main clause
+    after it is in the future, so it is the coming Friday; reported speech after a fronted
+    date ("On Friday, officials said they will appeal") dates the saying, in the past."""
+    wednesday = dt.date(2016, 12, 7)
+
+    def dated(text: str) -> list[tuple[str, str, bool]]:
+        return [(f.expression, f.date.isoformat(), f.future) for f in resolve(text, wednesday)]
+
+    assert dated("On Friday, the court will rule on the appeal.") == [
+        ("Friday", "2016-12-09", True)
+    ]
+    assert dated("On Tuesday the Senate is expected to vote on the measure.") == [
+        ("Tuesday", "2016-12-13", True)
+    ]
+    assert dated("On Friday, officials said they will appeal.") == [("Friday", "2016-12-02", False)]
+    assert dated("On Friday, the court ruled against him.") == [("Friday", "2016-12-02", False)]
+    # Not fronted: the clause before the date decides, as before.
+    assert dated("Assad said on Tuesday that the army will win.") == [
+        ("on Tuesday", "2016-12-06", False)
+    ]
+
+
 def test_a_future_date_with_its_year_is_no_lower_bound() -> None:
     undated = RawDocument(
         origin="campaign.txt",

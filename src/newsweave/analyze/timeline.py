@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.analyze.lexicon import MONTHS, WEEKDAYS
+from newsweave.analyze.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS
 from newsweave.model import Article, Sentence, TimelineEntry, replace
 from newsweave.tokens import content_terms
 
@@ -102,10 +102,32 @@ def _weekday(name: str, modifier: str, future: bool, reference: dt.date) -> dt.d
     return reference - dt.timedelta(days=back)
 
 
-def _future(text: str, at: int) -> bool:
-    """Whether the clause leading to ``at`` speaks of the future ("is set to meet Thursday")."""
+# A date fronted before its main clause ("On Friday, the court will rule"): only an opening
+# preposition (or nothing) before it.
+_FRONTED = re.compile(
+    r"\W*(?:(?:on|by|from|until|till|in|at|as of|starting|beginning)\b\W*)?$", re.I
+)
+# The main clause after a fronted date, in the future: a subject of a few words, then the
+# future's auxiliary (matched from the date's end: ``match`` anchors there). "would" is
+# left out: after a date it is mostly reported speech.
+_MAIN_CLAUSE_FUTURE = re.compile(
+    r"[\s,]*((?:[\w'’.-]+\s+){1,4}?)(?:will|shall|(?:is|are)\s+(?:set|scheduled|expected|due|"
+    r"going)\s+to|plans?\s+to|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _future(text: str, at: int, end: int | None = None) -> bool:
+    """Whether the clause leading to ``at`` speaks of the future ("is set to meet Thursday"),
+    or, for a date that opens its sentence (ending at ``end``), the main clause after it
+    does ("On Friday, the court will rule"; not "On Friday, officials said they will")."""
     clause = text[max(0, at - 60) : at]
-    return bool(_FUTURE.search(clause.split(",")[-1]))
+    if _FUTURE.search(clause.split(",")[-1]):
+        return True
+    if end is None or not _FRONTED.match(text[:at]):
+        return False
+    main = _MAIN_CLAUSE_FUTURE.match(text, end, end + 80)
+    return main is not None and not (set(main.group(1).lower().split()) & SPEECH_VERBS)
 
 
 # How precisely an expression dates its sentence, best first: the one a sentence's entry
@@ -152,7 +174,7 @@ def mentions(text: str) -> list[Mention]:
         # Every expression says whether its clause speaks of the future: a date written with
         # its year ("will be held on Nov. 8, 2016") is still no sign of when a report was
         # written (``written_on``).
-        future = _future(text, match.start())
+        future = _future(text, match.start(), match.end())
         if match.group("md") or match.group("dm"):
             form = "md" if match.group("md") else "dm"
             year = match.group(f"{form}_y")
