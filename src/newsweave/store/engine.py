@@ -9,6 +9,8 @@ when another writer got there first, whereas an immediate one waits (busy timeou
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -21,6 +23,7 @@ DEFAULT_FILE = "newsweave.db"
 ENV_VAR = "NEWSWEAVE_DB"
 WRITE_OPTION = "newsweave_write"
 BUSY_TIMEOUT_MS = 30_000
+WAL_RETRY_SECONDS = 0.01
 
 
 def default_url() -> str:
@@ -57,6 +60,21 @@ def make_engine(url: str | None) -> Engine:
     )
 
 
+def _switch_to_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, retried: on a new database that other processes open at
+    the same moment, the switch answers "database is locked" at once instead of waiting for
+    the busy timeout (the lock it needs is not one SQLite's busy handler waits for)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
@@ -65,7 +83,7 @@ def _sqlite_engine(url: str) -> Engine:
         # Let SQLAlchemy's "begin" event below emit BEGIN, so writes can make it IMMEDIATE.
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
