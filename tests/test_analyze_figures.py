@@ -89,12 +89,15 @@ def figures_in_html(brief: Brief) -> list[str]:
 
 
 def figures_in_json(brief: Brief) -> list[str]:
+    """The JSON's news figures as their clauses read, in order; a clause that holds two
+    figures is listed once (the Figures section shows it once)."""
     data = json.loads(render([brief], "json"))
-    return [
+    clauses = [
         c["subject"].replace("…", " / ".join(v["text"] for v in c["values"]), 1)
         for c in data["claims"]
         if c["news"] and not c["conflicting"]
     ]
+    return list(dict.fromkeys(clauses))
 
 
 def test_example_json_claims_in_the_order_markdown_and_html_list_figures(
@@ -212,3 +215,18 @@ def test_counts_of_a_reports_sources_are_no_figures() -> None:
     assert not [s for s in sentences if "two sources" in s or "according to two" in s]
     scrabble = dev_cluster(DATA / "reader" / "multinews-reader.jsonl", "mn-dev-0233")
     with_value(analyze_cluster(scrabble).claims, "23 million", "people struggling")
+
+
+def test_two_figures_of_one_clause_are_one_figures_line(example_cluster: Cluster) -> None:
+    """Reuters' "More than five years of war in Syria have killed more than 300,000 people
+    and made more than half of Syrians homeless" holds two news figures: the JSON keeps
+    both, the Figures section shows the clause once, under the better-ranked one."""
+    from newsweave.render._common import news_claims
+
+    brief = make_brief(example_cluster, Settings())
+    both = [c for c in brief.claims if "Syrians homeless" in c.subject and c.news]
+    assert sorted(v.text for c in both for v in c.values) == ["more than 300,000", "more than half"]
+    listed = [c for c in news_claims(brief) if "Syrians homeless" in c.subject]
+    assert [v.text for c in listed for v in c.values] == ["more than 300,000"]
+    markdown = render([brief], "markdown")
+    assert markdown.count("made more than half of Syrians homeless") == 1

@@ -93,8 +93,19 @@ def news_claims(brief: Brief) -> list[Claim]:
     """The figures that carry news (not disagreements, not background), in the order the
     analysis ranked them (``analyze.numbers.claims``: the independent outlets that report
     a figure, then the top of its article first) — the order of the JSON ``claims``. The
-    Markdown and HTML briefs show the first ``SHOWN["claims"]``."""
-    return [c for c in brief.claims if not c.conflicting and c.news]
+    Markdown and HTML briefs show the first ``SHOWN["claims"]``. Two figures of one clause
+    ("killed more than 300,000 people and made more than half of Syrians homeless") are
+    one line, under the better-ranked figure: the reader would see the clause twice."""
+    shown: list[Claim] = []
+    clauses: set[str] = set()
+    for claim in brief.claims:
+        if claim.conflicting or not claim.news:
+            continue
+        clause = claim.subject.replace("…", " / ".join(v.text for v in claim.values), 1)
+        if clause not in clauses:
+            clauses.add(clause)
+            shown.append(claim)
+    return shown
 
 
 def top_timeline(brief: Brief) -> list[TimelineEntry]:
