@@ -99,25 +99,22 @@ def estimated_jaccard(one: Signature, other: Signature) -> float:
     return float(np.count_nonzero(one == other)) / len(one)
 
 
-def _band_error(threshold: float, bands: int, rows: int) -> float:
-    """The false-positive area below the threshold plus the false-negative area above it,
-    for the chance that ``bands`` bands of ``rows`` rows bring a pair of similarity s
-    together (datasketch's criterion, equal weights)."""
-    s = np.linspace(0.0, 1.0, 4001)
-    caught = 1.0 - (1.0 - s**rows) ** bands
-    below = s <= threshold
-    missed = np.where(below, caught, 1.0 - caught)
-    return float(np.trapezoid(np.where(below, missed, 0.0), s)) + float(
-        np.trapezoid(np.where(below, 0.0, missed), s)
-    )
+BAND_GRID = 4001  # points on [0, 1] at which the banding's error is integrated
 
 
 @functools.cache
 def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
-    """The (bands, rows) split of ``num_perm`` with the least error (``_band_error``):
-    32 bands of 4 rows at 0.4 and 128 permutations."""
+    """The (bands, rows) split of ``num_perm`` with the least error: the chance that two
+    texts below ``threshold`` become candidates plus the chance that two above it do not,
+    integrated over their similarity (datasketch's criterion, equal weights; 32 bands of 4
+    rows at 0.4 and 128 permutations). All splits at once, on one grid (trapezoid rule)."""
     splits = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
-    return min(splits, key=lambda split: _band_error(threshold, *split))
+    bands, rows = (np.array(column, dtype=float)[:, None] for column in zip(*splits, strict=True))
+    s = np.linspace(0.0, 1.0, BAND_GRID)
+    caught = 1.0 - (1.0 - s**rows) ** bands
+    missed = np.where(s <= threshold, caught, 1.0 - caught)
+    error = (missed[:, :-1] + missed[:, 1:]).sum(axis=1)  # x step / 2, the same for all
+    return splits[int(np.argmin(error))]
 
 
 class BandIndex:
