@@ -582,10 +582,8 @@ def claims(
         if best[(i, found[j].sentence.article_id)][1] == j
         and best[(j, found[i].sentence.article_id)][1] == i
     ]
-    all_claims: list[Claim] = []
+    ranked: list[tuple[tuple[bool, bool, int, int], Claim]] = []
     conflicts: list[Claim] = []
-    first_mention: dict[int, int] = {}
-    reported_by: dict[int, int] = {}
     for members in _components(len(found), links):
         group = [found[i] for i in members]
         readings = _components(
@@ -640,17 +638,16 @@ def claims(
                 or not all(_background(q, quoted.get(q.sentence.article_id)) for q in group)
             ),
         )
-        all_claims.append(claim)
-        first_mention[id(claim)] = min(q.sentence.index for q in group)
-        reported_by[id(claim)] = len(reporters)
+        # Disagreements, then news before background, the most widely reported (independent
+        # outlets, syndicated copies once) first, then the ones told near the top of their
+        # article.
+        first_mention = min(q.sentence.index for q in group)
+        ranked.append(((not conflicting, not claim.news, -len(reporters), first_mention), claim))
         if conflicting:
             conflicts.append(claim)
-    # Disagreements, then news before background, the most widely reported (independent
-    # outlets, syndicated copies once) first, then the ones told near the top of their article.
-    all_claims.sort(
-        key=lambda c: (-c.conflicting, not c.news, -reported_by[id(c)], first_mention[id(c)])
-    )
-    return all_claims, conflicts
+    # A stable sort on the key alone: equal keys keep the order the groups were found in.
+    ranked.sort(key=lambda pair: pair[0])
+    return [claim for _, claim in ranked], conflicts
 
 
 def _ordered(ids: set[str], order: dict[str, int]) -> tuple[str, ...]:

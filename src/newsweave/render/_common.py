@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsweave.model import Brief, Claim, ClaimValue, Source, SummarySentence, TimelineEntry
@@ -101,11 +101,22 @@ def news_claims(brief: Brief) -> list[Claim]:
     for claim in brief.claims:
         if claim.conflicting or not claim.news:
             continue
-        clause = claim.subject.replace("…", " / ".join(v.text for v in claim.values), 1)
+        clause = figure_clause(claim)
         if clause not in clauses:
             clauses.add(clause)
             shown.append(claim)
     return shown
+
+
+def figure_clause(
+    claim: Claim,
+    escape: Callable[[str], str] = str,
+    mark: Callable[[str], str] = str,
+) -> str:
+    """A figure in its clause as a Figures line reads: the subject with its "…" replaced
+    by the figure's values (each ``escape``d for the format, the figure ``mark``ed)."""
+    values = " / ".join(escape(v.text) for v in claim.values)
+    return escape(claim.subject).replace("…", mark(values), 1)
 
 
 def top_timeline(brief: Brief) -> list[TimelineEntry]:

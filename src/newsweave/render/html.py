@@ -11,6 +11,7 @@ from newsweave.render._common import (
     assumed_notes,
     byline,
     explain_lines,
+    figure_clause,
     filtered_summary,
     markers,
     more_note,
@@ -88,8 +89,7 @@ def _analysis_html(brief: Brief, anchor: str) -> list[str]:
     if figures:
         items = []
         for claim in figures[: SHOWN["claims"]]:
-            values = " / ".join(escape(v.text) for v in claim.values)
-            subject = escape(claim.subject).replace("…", f"<b>{values}</b>", 1)
+            subject = figure_clause(claim, escape, lambda values: f"<b>{values}</b>")
             items.append(f"<li>{subject}{_refs(brief, claim.sources, anchor)}</li>")
         out += _section("Figures", items, len(figures), len(items))
     if brief.timeline:

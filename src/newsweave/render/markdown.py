@@ -8,6 +8,7 @@ from newsweave.render._common import (
     assumed_notes,
     byline,
     explain_lines,
+    figure_clause,
     filtered_summary,
     markers,
     more_note,
@@ -66,8 +67,7 @@ def _analysis(brief: Brief) -> list[str]:
     if figures:
         lines += ["## Figures", ""]
         for claim in figures[: SHOWN["claims"]]:
-            values = " / ".join(_escape(v.text) for v in claim.values)
-            subject = _escape(claim.subject).replace("…", f"**{values}**", 1)
+            subject = figure_clause(claim, _escape, lambda values: f"**{values}**")
             lines.append(f"- {subject} {_refs(brief, claim.sources)}")
         lines += [*_more(len(figures), SHOWN["claims"]), ""]
     if brief.timeline:
