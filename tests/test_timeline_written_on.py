@@ -24,6 +24,13 @@ def cleaned(*docs: RawDocument) -> SegmentedCluster:
     return SegmentedCluster.from_cluster(Cluster("c", tuple(articles)))
 
 
+def undated_alone(origin: str, title: str, text: str) -> tuple[SegmentedCluster, Article]:
+    """One undated article, cleaned and segmented as a cluster of its own."""
+    doc = cleaned(RawDocument(origin=origin, title=title, text=text))
+    (article,) = doc.cluster.articles
+    return doc, article
+
+
 def reference_of(doc: SegmentedCluster, article: Article) -> Reference:
     return references(doc.cluster.articles, doc.sentences)[article.id]
 
@@ -71,17 +78,15 @@ def test_dateline_the_cleaner_removed_dates_the_undated_article() -> None:
 
 
 def test_removed_dateline_with_its_state_takes_the_year_from_the_article() -> None:
-    undated = RawDocument(
-        origin="ap.txt",
-        title="Judge blocks Missouri law",
-        text=(
+    doc, article = undated_alone(
+        "ap.txt",
+        "Judge blocks Missouri law",
+        (
             "INDEPENDENCE, Mo., Dec. 6 (AP) — A federal judge blocked the state's new voter "
             "identification law on Monday, in a lawsuit filed in May 2016.\n\n"
             "The state's attorney general said he would appeal the ruling."
         ),
     )
-    doc = cleaned(undated)
-    (article,) = doc.cluster.articles
     assert RemovedLine("INDEPENDENCE, Mo., Dec. 6 (AP) —", "dateline") in article.removed
     # No other article to take a year from: the first Dec. 6 after "May 2016".
     assert reference_of(doc, article) == Reference(dt.date(2016, 12, 6), True, "its dateline")
@@ -141,18 +146,16 @@ def test_a_date_fronted_before_a_future_main_clause_is_ahead() -> None:
 
 
 def test_a_future_date_with_its_year_is_no_lower_bound() -> None:
-    undated = RawDocument(
-        origin="campaign.txt",
-        title="Clinton rallies Ohio",
-        text=(
+    doc, article = undated_alone(
+        "campaign.txt",
+        "Clinton rallies Ohio",
+        (
             "Hillary Clinton rallied supporters in Cleveland on Oct. 24, 2016, telling them "
             "she was confident of carrying Ohio.\n\n"
             "The election will be held on Nov. 8, 2016, and early voting has already begun "
             "in the state."
         ),
     )
-    doc = cleaned(undated)
-    (article,) = doc.cluster.articles
     # Written after the rally it reports, not after the election it announces.
     assert reference_of(doc, article) == Reference(
         dt.date(2016, 10, 24), True, "the latest date it names (2016-10-24)"
@@ -162,18 +165,16 @@ def test_a_future_date_with_its_year_is_no_lower_bound() -> None:
 
 
 def test_a_future_month_with_its_year_does_not_set_the_year() -> None:
-    undated = RawDocument(
-        origin="talks.txt",
-        title="Cyprus talks resume in Geneva",
-        text=(
+    doc, article = undated_alone(
+        "talks.txt",
+        "Cyprus talks resume in Geneva",
+        (
             "Negotiators from both sides of the island met in Geneva on Dec. 10 for a third "
             "round of talks.\n\n"
             "The first round was held in October 2017. A final summit is scheduled for "
             "March 2019, the United Nations envoy said."
         ),
     )
-    doc = cleaned(undated)
-    (article,) = doc.cluster.articles
     # "Dec. 10" takes its year from "October 2017", the past the article writes of.
     assert reference_of(doc, article) == Reference(
         dt.date(2017, 12, 10), True, "the latest date it names (2017-12-10)"
@@ -182,18 +183,16 @@ def test_a_future_month_with_its_year_does_not_set_the_year() -> None:
 
 @pytest.mark.parametrize("day", ["on 6 December", "on Dec. 6", "on December 6th"])
 def test_a_day_first_date_bounds_the_writing_date_like_a_month_first_one(day: str) -> None:
-    undated = RawDocument(
-        origin="hospital.txt",
-        title="Hospital hit in east Aleppo",
-        text=(
+    doc, article = undated_alone(
+        "hospital.txt",
+        "Hospital hit in east Aleppo",
+        (
             f"Government jets struck the last working hospital in east Aleppo {day}, "
             "doctors in the city said.\n\n"
             "The hospital had been hit three times in November 2016. Staff moved the "
             "patients to a basement yesterday."
         ),
     )
-    doc = cleaned(undated)
-    (article,) = doc.cluster.articles
     # The day takes its year from "November 2016"; the report is no older than the strike.
     assert reference_of(doc, article) == Reference(
         dt.date(2016, 12, 6), True, "the latest date it names (2016-12-06)"
