@@ -61,9 +61,9 @@ def make_engine(url: str | None) -> Engine:
 
 
 def _switch_to_wal(cursor: Any) -> None:
-    """``PRAGMA journal_mode=WAL``, retried: on a new database that other processes open at
-    the same moment, the switch answers "database is locked" at once instead of waiting for
-    the busy timeout (the lock it needs is not one SQLite's busy handler waits for)."""
+    """``PRAGMA journal_mode=WAL``, retried: on a new database that other connections open
+    at the same moment, the switch was seen to answer "database is locked" at once instead
+    of waiting out the busy timeout (tests/test_store.py, stores opened at once)."""
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
