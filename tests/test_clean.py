@@ -123,3 +123,70 @@ def test_clean_is_idempotent(example_dir: Path) -> None:
     for _, article in _example_articles(example_dir):
         again = clean_text(article.text, article.title)
         assert again.text == article.text
+
+
+# Lines each fast path exists for (its pattern matches), besides the fixtures' own lines.
+_FAST_PATH_HITS = [
+    "Share on Facebook", "John Smith wrote:", "Posted by jane99", "Sign up for our newsletter",
+    "Getty Images", "Photo by Ann Lee / AP Photo", "5 mins ago", "Updated 2 hours ago",
+    "3 min read", "12K views", "Jane Roe is a staff writer at the Post.",
+    "Contact the author at jane@example.com", "(Reporting by Jane Doe; editing by Tom Lee)",
+    "The talks ended. - Reuters", "BREAKING NEWS:", "Advertisement", "Copyright 2018 AP",
+    "Published 10:12 a.m. ET Dec. 8, 2016", "Privacy policy", "Load more",
+]  # fmt: skip
+
+
+def _fixture_lines(root: Path) -> list[str]:
+    lines = set(_FAST_PATH_HITS)
+    paths = [str(p) for p in sorted((root / "tests" / "data").rglob("*")) if p.is_file()]
+    for doc in read_inputs([*paths, str(root / "examples")]):
+        if isinstance(doc, RawDocument):
+            lines.update(" ".join(line.split()) for line in doc.text.splitlines())
+    lines.discard("")
+    return sorted(lines)
+
+
+def test_fast_paths_of_line_rules_agree_with_their_patterns() -> None:
+    """The cleaner tries its costly patterns behind cheap tests (the case-insensitive ones
+    on the lower case, the searches after a look at the line's end or a substring): on
+    every line of the test data and on lines made to match, each decides as its pattern."""
+    from newsweave import clean
+
+    lines = _fixture_lines(Path(__file__).resolve().parents[1])
+    assert len(lines) > 1000
+    lowered = [
+        (clean.PROMPT, clean.PROMPT_LOWER),
+        (clean.UI_LABEL, clean.UI_LABEL_LOWER),
+        (clean.FOOTER_LINK, clean.FOOTER_LINK_LOWER),
+        (clean.TICKER_HEADER, clean.TICKER_HEADER_LOWER),
+        (clean.ADVERTISEMENT, clean.ADVERTISEMENT_LOWER),
+        (clean.WIRE_CREDIT, clean.WIRE_CREDIT_LOWER),
+        (clean.TIMESTAMP, clean.TIMESTAMP_LOWER),
+    ]
+    hits = 0
+    for line in lines:
+        lower = line.lower()
+        for full, fast in lowered:
+            assert bool(full.match(line)) == bool(fast.match(lower)), (full.pattern[:30], line)
+        assert clean._relative_time(line) == bool(clean.RELATIVE_TIME.search(line)), line
+        assert clean._bio(line, lower) == bool(clean.BIO.match(line)), line
+        found = clean.TRAILING_CREDIT.search(line)
+        fast_found = clean._trailing_credit(line)
+        assert (fast_found and fast_found.span()) == (found and found.span()), line
+        agency = bool(clean.PHOTO_AGENCY.search(line))
+        assert agency <= clean._has_any(lower, clean.AGENCY_HINTS), line
+        count = bool(clean.TRAILING_COUNT.search(line))
+        assert count <= lower.endswith(clean._COUNT_ENDS), line
+        separator = bool(clean._TICKER_SEPARATOR.search(line))
+        assert separator <= clean._has_any(line, clean._SEPARATOR_MARKS), line
+        hits += agency + count + bool(found) + clean._bio(line, lower)
+    assert hits >= 8  # the made-up lines do reach the patterns
+
+
+def test_a_lowered_pattern_must_not_name_upper_case() -> None:
+    import re
+
+    from newsweave.clean import _lowered
+
+    with pytest.raises(ValueError, match="upper-case"):
+        _lowered(re.compile(r"^[A-Z]+ photo", re.IGNORECASE))

@@ -66,9 +66,9 @@ PROMPT = re.compile(
     r"|pinterest|flipboard|reddit|messenger|telegram|instagram|youtube|tumblr|pocket|sms"
     r"|(reader |show |add a |leave a |post a )?comments?|join the (conversation|discussion)"
     r"|discussion|conversation|what do you think\??"
-    r"|log ?in to comment|sort by\b.*|posted by \S+( \S+)?|\S+( \S+){0,2} wrote)\s*[.:!]?$",
+    r"|log ?in to comment|sort by\b.*|posted by \S+( \S+)?|\S++( \S++){0,2} wrote)\s*[.:!]?$",
     _I,
-)
+)  # possessive before " wrote": a word's letters given back can never be its space
 # A caption or credit line: one starting with a credit word, or naming a photo agency
 # anywhere (two patterns: one anchored, one searched, instead of one whose ".*" scans every
 # line from each position).
@@ -217,6 +217,7 @@ AD_WORDS = AD_MARKERS | {
 }  # fmt: skip
 TICKER_SEPARATORS = (" // ", " | ", " • ", " · ", " ··· ", " — ", " – ")
 _TICKER_SEPARATOR = re.compile("|".join(re.escape(sep) for sep in TICKER_SEPARATORS))
+_SEPARATOR_MARKS = tuple(sorted({sep.strip()[0] for sep in TICKER_SEPARATORS}))  # one in each
 
 # C0 control characters other than tab and line breaks, and DEL: never news text, and
 # harmful in output (an ESC in a text file would drive the reader's terminal when a brief
@@ -280,14 +281,18 @@ def classify_line(line: str) -> str | None:
 def _classify(line: str, words: int) -> str | None:
     """``classify_line`` of a line with single spaces and no outer space, and its word
     count (``clean_text`` has both at hand)."""
-    if TICKER_HEADER.match(line):
+    # The case-insensitive patterns named *_LOWER are matched, without the flag, on the
+    # line's lower case: the same lines, but the regex engine then skips an alternative on
+    # its first letter instead of entering each (PROMPT has sixty).
+    lower = line.lower()
+    if TICKER_HEADER_LOWER.match(lower):
         return "ticker"
     if _ticker(line, words):
         return "ticker"
-    if words <= 8 and (ADVERTISEMENT.match(line) or _ad_label(line)):
+    if words <= 8 and (ADVERTISEMENT_LOWER.match(lower) or _ad_label(line)):
         return "advertisement"
-    lower = line.lower()  # cheap substring tests first: most lines are prose
-    if (WIRE_CREDIT.match(line) and words <= 30) or (
+    # Cheap substring tests before the searches: most lines are prose.
+    if (words <= 30 and WIRE_CREDIT_LOWER.match(lower)) or (
         words <= 20 and _has_any(lower, WIRE_HINTS) and WIRE_SENTENCE.search(line)
     ):
         return "wire credit"
@@ -313,11 +318,13 @@ def _classify(line: str, words: int) -> str | None:
         return "photo credit"
     if words > MAX_JUNK_WORDS:
         return None
-    if PROMPT.match(line) or (words <= 4 and UI_LABEL.match(line)):
+    if PROMPT_LOWER.match(lower) or (words <= 4 and UI_LABEL_LOWER.match(lower)):
         return "share/subscribe prompt"
-    if words <= 7 and FOOTER_LINK.match(line):
+    if words <= 7 and FOOTER_LINK_LOWER.match(lower):
         return "footer link"
-    if SOCIAL_COUNT.match(line) or TRAILING_COUNT.search(line):
+    if SOCIAL_COUNT.match(line) or (
+        lower.endswith(_COUNT_ENDS) and TRAILING_COUNT.search(line) is not None
+    ):
         return "social count"
     if (BYLINE.match(line) or BYLINE_CAPS.match(line)) and words <= 12:
         return "byline"
@@ -325,15 +332,15 @@ def _classify(line: str, words: int) -> str | None:
         return "byline"
     if DATELINE_LINE.match(line) and words <= 3:
         return "dateline"
-    if TIMESTAMP.match(line) and words <= 12:
+    if words <= 12 and TIMESTAMP_LOWER.match(lower):
         return "timestamp"
-    if words <= 12 and (RELATIVE_TIME.search(line) or _date_only(line)):
+    if words <= 12 and (_relative_time(line) or _date_only(line)):
         return "timestamp"
-    if (PHOTO.match(line) or PHOTO_AGENCY.search(line)) and (
+    if (PHOTO.match(line) or (_has_any(lower, AGENCY_HINTS) and PHOTO_AGENCY.search(line))) and (
         words <= 12 or not line.rstrip().endswith((".", '"', "”"))
     ):
         return "photo credit"
-    if BIO.match(line) or (words <= 12 and EMAIL.search(line)):
+    if _bio(line, lower) or (words <= 12 and "@" in line and EMAIL.search(line)):
         return "author bio"
     if CAPS_LABEL.match(line):
         return "ticker"
@@ -344,8 +351,8 @@ def _ticker(line: str, words: int) -> bool:
     """Headlines strung together with a separator: three or more short pieces, each starting
     like a headline and the last not ending a sentence (dashes around an aside inside a
     sentence fail one of these), four or more pieces for dashes, which sentences also use."""
-    if _TICKER_SEPARATOR.search(line) is None:
-        return False  # the common case, in one scan instead of eight counts
+    if not _has_any(line, _SEPARATOR_MARKS) or _TICKER_SEPARATOR.search(line) is None:
+        return False  # the common case, in a few scans instead of eight counts
     if line.count(" // ") >= 2:
         return True
     for sep in TICKER_SEPARATORS:
@@ -370,6 +377,57 @@ def _ad_label(line: str) -> bool:
         and set(tokens) <= AD_WORDS
         and bool(set(tokens) & AD_MARKERS or "continues" in tokens)
     )
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern for text already in lower case, tried faster: the same
+    matches, but for the few letters whose case folding is not their lower case (a long
+    s), which no line of the dev sets or test data has."""
+    if re.search(r"(?<!\\)[A-Z]", pattern.pattern):
+        raise ValueError("a pattern naming an upper-case letter cannot match lower case")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+TICKER_HEADER_LOWER = _lowered(TICKER_HEADER)
+ADVERTISEMENT_LOWER = _lowered(ADVERTISEMENT)
+WIRE_CREDIT_LOWER = _lowered(WIRE_CREDIT)
+TIMESTAMP_LOWER = _lowered(TIMESTAMP)
+PROMPT_LOWER = _lowered(PROMPT)
+UI_LABEL_LOWER = _lowered(UI_LABEL)
+FOOTER_LINK_LOWER = _lowered(FOOTER_LINK)
+_COUNT_ENDS = ("views", "shares", "reads", "comments")  # the words TRAILING_COUNT ends with
+AGENCY_HINTS = ("getty images", "ap photo", "afp photo", "reuters/", "epa-efe", "shutterstock",
+                "ap images")  # fmt: skip
+# The last letters RELATIVE_TIME can end on: "5 mins", "2 days ago", "1h", "3 min read".
+_RELATIVE_ENDS = frozenset("sdcenrykhmo" + "sdcenrykhmo".upper())
+# BIO's sentences need one of these words after the name; its other openings are fixed.
+_BIO_VERBS = (" is", " was", " has ", " covers", " writes about")
+_BIO_OPENINGS = ("about the author", "contact the author", "follow ")
+
+
+# What a text ends with when TRAILING_CREDIT can match: a parenthesis or an agency's name.
+_CREDIT_ENDS = (")", "afp", "reuters", "ap", "xinhua", "dpa", "upi", "ians", "pti", "bloomberg")
+
+
+def _trailing_credit(text: str) -> re.Match[str] | None:
+    """``TRAILING_CREDIT.search``, tried only on a text ending as a credit ends (the
+    search runs through the whole last paragraph)."""
+    if not text.rstrip()[-len("bloomberg") :].lower().endswith(_CREDIT_ENDS):
+        return None
+    return TRAILING_CREDIT.search(text)
+
+
+def _relative_time(line: str) -> bool:
+    """``RELATIVE_TIME.search``, tried only on a line ending as it needs to (a prose line
+    ends with a full stop: almost no line pays for the search)."""
+    return line[-1:] in _RELATIVE_ENDS and RELATIVE_TIME.search(line) is not None
+
+
+def _bio(line: str, lower: str) -> bool:
+    """``BIO.match`` of a line and its lower case, tried only when it holds a bio's verb."""
+    if not (_has_any(line, _BIO_VERBS) or lower.startswith(_BIO_OPENINGS)):
+        return False
+    return BIO.match(line) is not None
 
 
 def _date_only(line: str) -> bool:
@@ -484,7 +542,7 @@ def clean_text(
 
     if kept:
         kept[0] = _strip_dateline(kept[0], places, removed)
-        last = TRAILING_CREDIT.search(kept[-1])
+        last = _trailing_credit(kept[-1])
         if last and last.start() > 0:
             removed.append(RemovedLine(kept[-1][last.start() :].strip(), "wire credit"))
             kept[-1] = kept[-1][: last.start()].rstrip()
@@ -563,7 +621,7 @@ def _listy(line: str) -> bool:
         return True
     if words > MAX_TITLE_WORDS:
         return False
-    credit = TRAILING_CREDIT.search(line)
+    credit = _trailing_credit(line)
     if credit and credit.start() > 0:
         line = line[: credit.start()]
     item = NUMBERED_ITEM.match(line)
