@@ -43,7 +43,7 @@ from numpy.typing import NDArray
 
 from newsweave.cluster_join import LEXICAL, SEMANTIC, SHORT_WORDS, JoinModel, features, logit_of
 from newsweave.dedupe import Deduplicator, Tokens, fold, tokenize
-from newsweave.embed import Encoder, get_encoder
+from newsweave.embed import Encoder, StaticEncoder, get_encoder
 from newsweave.model import Article, Cluster
 from newsweave.tokens import STOP_WORDS, terms_of_words, word_terms
 
@@ -146,7 +146,9 @@ def article_terms(article: Article, tokens: Tokens | None = None) -> dict[str, f
     title_words, body_words = tokens or tokenize(article)
     # Each word's term ("" for a stop word) once; the lead's terms are the first words'.
     per_word = word_terms(body_words)
-    counts: dict[str, float] = dict(Counter(filter(None, per_word)))
+    counted = Counter(per_word)  # counted whole, "" (the stop words) dropped after
+    counted.pop("", None)
+    counts: dict[str, float] = dict(counted)
     for term in filter(None, per_word[:LEAD_WORDS]):
         counts[term] += LEAD_WEIGHT
     for term in terms_of_words(title_words):
@@ -427,8 +429,12 @@ class EventClusterer:
         if self.encoder is None:
             return None
         title_words, body_words = tokens
-        text = " ".join([*title_words, *body_words[:EMBEDDED_WORDS]])
-        vector: Dense = self.encoder.encode([text])[0]
+        lead = [*title_words, *body_words[:EMBEDDED_WORDS]]
+        vector: Dense
+        if isinstance(self.encoder, StaticEncoder):
+            vector = self.encoder.encode_words(lead)  # no text built only to be split again
+        else:
+            vector = self.encoder.encode([" ".join(lead)])[0]
         # Averaged word vectors share a common direction (what all news is about);
         # removing the stream's mean embedding leaves what tells stories apart
         # (Arora et al. 2017, common component removal). The mean is shrunk towards

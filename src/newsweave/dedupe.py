@@ -90,7 +90,9 @@ def signature(hashes: NDArray[np.uint64], num_perm: int = NUM_PERM) -> Signature
         return np.full(num_perm, _MAX32, dtype=np.uint32)
     a, b = _permutations(num_perm)
     mixed = _fmix32(hashes.astype(np.uint32))
-    out: Signature = (mixed[:, None] * a + b).min(axis=0)
+    permuted = np.multiply(mixed[:, None], a)
+    permuted += b  # in place: one (shingles x permutations) array instead of two
+    out: Signature = permuted.min(axis=0)
     return out
 
 

@@ -70,7 +70,11 @@ class StaticEncoder:
         self._ids: dict[str, list[int]] = {}
 
     def token_ids(self, text: str) -> list[int]:
-        per_word = remembered(self._ids, WORD_CACHE, self._word_ids, text.split())
+        return self.word_token_ids(text.split())
+
+    def word_token_ids(self, words: Sequence[str]) -> list[int]:
+        """``token_ids`` of a text already split at whitespace."""
+        per_word = remembered(self._ids, WORD_CACHE, self._word_ids, words)
         return list(islice(chain.from_iterable(per_word), MAX_TOKENS))
 
     def _word_ids(self, word: str) -> list[int]:
@@ -80,13 +84,19 @@ class StaticEncoder:
     def encode(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):
-            ids = self.token_ids(text)
-            if ids:
-                total = self.table[ids].sum(axis=0)
-                norm = float(np.linalg.norm(total))
-                if norm:
-                    out[row] = total / norm
+            out[row] = self.encode_words(text.split())
         return out
+
+    def encode_words(self, words: Sequence[str]) -> Vectors:
+        """The unit vector of one text given as its words (the clusterer has them split
+        already: joining them into a text to split again cost a quarter of encoding)."""
+        ids = self.word_token_ids(words)
+        if not ids:
+            return np.zeros(self.dimensions, dtype=np.float32)
+        # An index array, not the list: numpy converts a list of ints element by element.
+        total: Vectors = self.table[np.array(ids, dtype=np.intp)].sum(axis=0)
+        norm = float(np.linalg.norm(total))
+        return total / np.float32(norm) if norm else total
 
 
 def _package_dir(name: str) -> Path | None:
