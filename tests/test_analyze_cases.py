@@ -50,6 +50,33 @@ def test_quote_speaker(case: dict[str, Any]) -> None:
         assert speaker == ""
 
 
+def quote_extent_cases() -> list[Any]:
+    return [c for c in of_kind("quote") if "quoted" in c.values[0]]
+
+
+@pytest.mark.parametrize("case", quote_extent_cases())
+def test_quote_extent(case: dict[str, Any]) -> None:
+    """What a quote covers: all of it ("quoted", as found), and none of the narration after
+    a lost, stray or mismatched mark ("outside")."""
+    article = Article(id="case", text=case["text"])
+    spans = quote_spans(article.text)
+    (quote,) = [q for q in find_quotes(article) if q.span.start <= case["quote_start"] < q.span.end]
+    assert quote.text == case["quoted"]
+    for phrase in case["outside"]:
+        at = article.text.index(phrase)
+        assert not [s for s in spans if s.start <= at < s.end], phrase
+
+
+def test_a_single_curly_apostrophe_closes_a_quote() -> None:
+    """wcep-0918's quote closed with two apostrophes (’’), as typed with one (’) instead: no
+    dev-set article has the mistyped mark, the pairing must still end the quote there."""
+    (case,) = [c for c in CASES if c["origin"] == "wcep-dev wcep-0918 article 0"]
+    text = case["text"].replace(",’’ he said", ",’ he said")
+    (span,) = [s for s in quote_spans(text) if s.start <= case["quote_start"] < s.end]
+    assert text[span.start : span.end] == case["quoted"] + ","
+    assert text[span.close + 1 :].startswith(" he said. Mr. Omole said the five pilots")
+
+
 @pytest.mark.parametrize("case", of_kind("number"))
 def test_quantities(case: dict[str, Any]) -> None:
     sentence = Sentence("case", 0, case["text"], 0, len(case["text"]))

@@ -230,3 +230,20 @@ def test_two_figures_of_one_clause_are_one_figures_line(example_cluster: Cluster
     assert [v.text for c in listed for v in c.values] == ["more than 300,000"]
     markdown = render([brief], "markdown")
     assert markdown.count("made more than half of Syrians homeless") == 1
+
+
+# --- 4. a figure after a lost quotation mark
+
+
+def test_a_lost_quotation_mark_does_not_quote_the_narration_after_it() -> None:
+    """wcep-0693 (one paragraph, straight marks): one mark lost early on paired every later
+    mark the wrong way round, so narration read as quotations and the quotes as narration;
+    "announced a $79 million package" counted as a quoted figure, background. A mark shaped
+    to close a quote (`... open." The European Union`) no longer opens one."""
+    cluster = dev_cluster(DATA / "quality" / "wcep-dev-100.jsonl", "wcep-0693")
+    claim = with_value(analyze_cluster(cluster).claims, "$79 million", "immediate support")
+    assert claim.news
+    article = next(a for a in cluster.articles if "$79 million" in a.text)
+    quoted = [article.text[s.start : s.end] for s in quote_spans(article.text)]
+    assert "new chapter of relations with The Gambia." in quoted
+    assert not [q for q in quoted if "$79 million" in q]

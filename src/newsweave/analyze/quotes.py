@@ -1,8 +1,11 @@
 """Quotes: direct quotations with their speakers, merged across outlets.
 
-Quotation marks are paired per paragraph (curly or straight); a quote left open at the end
-of a paragraph runs to its end, as news style continues long quotes that way. The speaker
-comes from the attribution next to the quote, tried nearest first:
+Quotation marks are paired per paragraph, curly and straight alike, a straight mark opening
+or closing as its neighbours show (`` "We`` / ``here," he``). A quote left open at the end
+of a paragraph runs to its end when the next paragraph continues it, as news style
+continues long quotes; a stray or lost mark ends its quote with its sentence, or before the
+reporter's narration resumes, rather than swallowing the paragraph (``_unclosed_end``). The
+speaker comes from the attribution next to the quote, tried nearest first:
 
 1. right after it: ``"...," Kerry told reporters`` / ``"...," said Lavrov`` / ``he added``;
 2. right before it: ``Lavrov said: "..."``;
@@ -92,7 +95,7 @@ CLAUSE_WORDS = 30  # how far a speech verb earlier in the sentence may frame a q
 SPLIT_WORDS = 8  # "A," Kerry said, "B": the attribution between the parts of one quote
 BETWEEN_WORDS = 16  # a quote opening the next sentence continues the one before across this
 CONTINUED_WORDS = 4  # a quote-only paragraph continuing the previous speaker is speech this long
-OPEN_QUOTE_CHARS = 20  # a quote left open runs to its paragraph's end if this long
+OPEN_QUOTE_CHARS = 20  # a quote left open (no closing mark) is one if this long
 MAX_NAME_WORDS = 4  # longer capitalised runs are titles or organisations, not speakers
 SAME_QUOTE = 0.5  # two renderings share this share of their word triples: one quote
 
@@ -138,41 +141,259 @@ def paragraphs(text: str) -> Iterable[tuple[int, int]]:
             yield match.start(), match.end()
 
 
-_MARKS = re.compile("[“”\"'\ufffd]")
+_MARKS = re.compile("[“”\"'‘’\ufffd]")
+# Where a straight mark cannot open a quote: right before a space or closing punctuation.
+_NO_OPEN_BEFORE = ",;:!?)]"
+# Words of the reporter's, not a speaker's: where narration takes up again after a quote
+# whose closing mark was lost. Speech verbs that are also nouns ("claims") are left out.
+_NARRATION = frozenset({"said", "says", "told", "tells", "saying", "added", "adds", "according"})
+# An embedded tweet ends at its credit line: `... — Donald J. Trump (@realDonaldTrump) May 1`.
+_TWEET_CREDIT = re.compile(r"\s+[—–]\s*[A-Z][^\n()]{0,60}\(@\w{1,15}\)")
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Pair quotation marks within each paragraph."""
     spans: list[QuoteSpan] = []
-    for p_start, p_end in paragraphs(text):
-        open_at: int | None = None
-        for mark in _MARKS.finditer(text, p_start, p_end):
-            i = mark.start()
-            ch = text[i]
-            if ch == "“" or (ch == '"' and open_at is None):
-                if (
-                    ch == '"'
-                    and i > p_start
-                    and text[i - 1].isalnum()
-                    and i + 1 < p_end
-                    and (text[i + 1].isalnum())
-                ):
-                    continue  # inch mark or stray quote inside a word
-                open_at = i
-            elif (ch == "”" or ch == '"') and open_at is not None:
-                spans.append(QuoteSpan(open_at, i, open_at + 1, i, p_start, p_end))
-                open_at = None
-            elif ch == "\ufffd" and open_at is not None and text[i + 1 : i + 2] == "?":
-                # A closing ” mangled by a wrong decoding ("�?"), common in scraped text.
-                spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
-                open_at = None
-            elif ch == "'" and open_at is not None and text[i + 1 : i + 2] == "'":
-                # Some corpora close quotes with two apostrophes: "..., '' said X.
-                spans.append(QuoteSpan(open_at, i + 1, open_at + 1, i, p_start, p_end))
-                open_at = None
-        if open_at is not None and p_end - open_at > OPEN_QUOTE_CHARS:
-            spans.append(QuoteSpan(open_at, p_end, open_at + 1, p_end, p_start, p_end))
+    paras = list(paragraphs(text))
+    for n, (p_start, p_end) in enumerate(paras):
+        following = paras[n + 1][0] if n + 1 < len(paras) else None
+        spans.extend(_paragraph_spans(text, p_start, p_end, following, len(paras) > 1))
     return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _paragraph_spans(
+    text: str, p_start: int, p_end: int, following: int | None, paragraphed: bool
+) -> list[QuoteSpan]:
+    """The quotes of one paragraph. Curly and straight marks pair with each other; a mark
+    whose shape says it can only close (`here," he said`) never opens a quote, so that one
+    missing mark does not turn the rest of the paragraph inside out."""
+    pairing = _Pairing(text, p_start, p_end)
+    for mark in _MARKS.finditer(text, p_start, p_end):
+        pairing.read(mark.start())
+    if pairing.open_at is not None:
+        open_at = pairing.open_at
+        end = _unclosed_end(text, open_at, p_start, p_end, following, paragraphed)
+        if end - open_at > OPEN_QUOTE_CHARS:
+            pairing.spans.append(QuoteSpan(open_at, end, open_at + 1, end, p_start, p_end))
+    return pairing.spans
+
+
+class _Pairing:
+    """The marks of one paragraph read left to right: the quote open, if any, and the
+    quotes closed so far."""
+
+    def __init__(self, text: str, p_start: int, p_end: int) -> None:
+        self.text, self.p_start, self.p_end = text, p_start, p_end
+        self.spans: list[QuoteSpan] = []
+        self.open_at: int | None = None
+        self.nested = False  # a ‘single quote’ is open inside the double one
+        self.skip = -1  # the second mark of a two-apostrophe mark ('' or ’’)
+
+    def read(self, i: int) -> None:
+        ch = self.text[i]
+        if i == self.skip:
+            return
+        if ch in "“”":
+            self._curly(i)
+        elif ch == '"':
+            self._straight(i)
+        elif self.text[i + 1 : i + 2] == ch and ch in "'’":
+            self._two_apostrophes(i)
+        elif self.open_at is not None and _opens_single(self.text, i, self.p_start, self.p_end):
+            self.nested = True
+        elif ch == "’" and self.open_at is not None:
+            self._apostrophe(i)
+        elif ch == "\ufffd" and self.open_at is not None and self.text[i + 1 : i + 2] == "?":
+            # A closing ” mangled by a wrong decoding ("�?"), common in scraped text.
+            self._close(i + 1, i)
+
+    def _curly(self, i: int) -> None:
+        if self.text[i] == "”":
+            if self.open_at is not None:
+                self._close(i, i)
+        elif self.open_at is not None and self._role(i, i + 1) in ("close", "neither"):
+            # Not against the word after it, it is a mistyped closing mark (`either. “ Dau`);
+            # with no quote open, it opens one (`“ I think`, `“ . . . have just`).
+            self._close(i, i)
+        else:
+            self._open(i)
+
+    def _straight(self, i: int) -> None:
+        role = self._role(i, i + 1)
+        if self.open_at is None and role in ("open", "either", "neither"):
+            self.open_at = i
+        elif self.open_at is not None and role == "open":
+            self._open(i)
+        elif self.open_at is not None and role:
+            self._close(i, i)
+
+    def _two_apostrophes(self, i: int) -> None:
+        if self.open_at is not None:
+            # Some corpora close quotes with two apostrophes: "..., '' said X.
+            self._close(i + 1, i)
+            self.skip = i + 1
+        elif self.text[i] == "'" and self._role(i, i + 2) == "open":
+            # ... and open them so too (AP wire copy: `The star of "Wild," ''Walk the Line,"`).
+            self.open_at, self.skip = i + 1, i + 1
+
+    def _apostrophe(self, i: int) -> None:
+        if not _closing_apostrophe(self.text, i, self.p_start, self.p_end):
+            return
+        if self.nested:
+            self.nested = False
+        elif _closes_after_punctuation(self.text, i, self.p_end):
+            self._close(i, i)
+
+    def _role(self, start: int, end: int) -> str:
+        return _straight_role(self.text, start, end, self.p_start, self.p_end)
+
+    def _close(self, at: int, end: int) -> None:
+        assert self.open_at is not None
+        self.spans.append(
+            QuoteSpan(self.open_at, at, self.open_at + 1, end, self.p_start, self.p_end)
+        )
+        self.open_at, self.nested = None, False
+
+    def _open(self, at: int) -> None:
+        """Open a quote at ``at``. One already open ends where the paragraph it was continued
+        from ended, when paragraphs were run together (`... wait. “We`), or was a stray mark
+        with no partner and is dropped."""
+        if self.open_at is not None:
+            end = _run_together_end(self.text, self.p_start, self.open_at, at)
+            if end is not None:
+                self._close(end, end)
+        self.open_at, self.nested = at, False
+
+
+def _straight_role(text: str, start: int, end: int, p_start: int, p_end: int) -> str:
+    """What the straight mark ``text[start:end]`` (" or '') can do, judged by its neighbours,
+    as a typist puts it against the quoted words: "open" (` "We`), "close" (`here," he`,
+    `end."`), "either" (`said,"We`, `said."The`), "neither" (`of " DBS`: it opens a quote
+    if none is open, else closes it), or "" inside a word (`5"10`)."""
+    before = text[start - 1] if start > p_start else " "
+    if before == " " and start - 2 >= p_start and text[start - 2] in "'’":
+        before = text[start - 2]  # `doing.' "`: a space between the inner and outer closers
+    after = text[end] if end < p_end else " "
+    if before.isalnum() and after.isalnum():
+        return ""  # an inch mark or a stray mark inside a word
+    # `"...we` opens; `end". Then` and `end", he` close.
+    may_open = not after.isspace() and after not in _NO_OPEN_BEFORE
+    if after == "." and text[end + 1 : end + 2] != ".":
+        may_open = False
+    may_close = not before.isspace() and before not in "([{"
+    if may_open and may_close:
+        return "either"
+    if not may_open and not may_close:
+        # Spaces on both sides: after a clause's end it closes (`lives, " he said`).
+        k = start
+        while k > p_start and text[k - 1].isspace():
+            k -= 1
+        return "close" if k > p_start and text[k - 1] in ",.!?" else "neither"
+    return "open" if may_open else "close"
+
+
+def _closing_apostrophe(text: str, i: int, p_start: int, p_end: int) -> bool:
+    """Whether the ’ at ``i`` may close a quote: not an apostrophe inside a word ("What’s")
+    nor one eliding the start of a word ("’60 Minutes")."""
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    return not before.isspace() and not (before.isalnum() and after.isalnum())
+
+
+def _closes_after_punctuation(text: str, i: int, p_end: int) -> bool:
+    """A ’ right after a sentence's or clause's punctuation and before a space, as in
+    `“We will appeal,’ she said`: a mistyped closing mark (an apostrophe follows a letter)."""
+    return text[i - 1] in ",.!?" and (i + 1 >= p_end or text[i + 1].isspace())
+
+
+def _opens_single(text: str, i: int, p_start: int, p_end: int) -> bool:
+    """Whether the mark at ``i`` opens a ‘quote within a quote’ (curly, or straight and
+    against the word it opens, not eliding a year: '15)."""
+    if text[i] == "‘":
+        return True
+    return (
+        text[i] == "'"
+        and _straight_role(text, i, i + 1, p_start, p_end) == "open"
+        and not text[i + 1].isdigit()
+    )
+
+
+def _run_together_end(text: str, p_start: int, open_at: int, at: int) -> int | None:
+    """Where the quote opened at ``open_at`` ends when another opens at ``at`` after a
+    sentence's end: a quote continued in the next paragraph (``_unclosed_end``), the
+    paragraphs run together. Only a quote that began a sentence reads so."""
+    end = at
+    while end > open_at and text[end - 1].isspace():
+        end -= 1
+    if end == at or text[end - 1] not in ".!?…" or not _opens_sentence(text, p_start, open_at):
+        return None
+    return _until_narration(text, open_at, end)
+
+
+def _unclosed_end(
+    text: str, open_at: int, p_start: int, p_end: int, following: int | None, paragraphed: bool
+) -> int:
+    """Where a quote whose closing mark never comes ends.
+
+    News style leaves a quote open at the end of a paragraph the next paragraph continues
+    (opening with a quote mark again), and a paragraph that closes on a quote its writer
+    began at a sentence's start is that quote's to the end, its closing mark left off or
+    lost. Anything else is a stray or lost mark that cannot say where the quote stops: the
+    quote ends with its sentence rather than swallowing the narration after it — so does
+    any quote in a text without paragraphs (WCEP gives each article as one), where a
+    paragraph's end is the article's end."""
+    credit = _TWEET_CREDIT.search(text, open_at, p_end)
+    if credit is not None:
+        return credit.start()
+    if _continued(text, p_start, p_end, following):
+        return p_end
+    if paragraphed and _opens_sentence(text, p_start, open_at):
+        return _until_narration(text, open_at, p_end)
+    return _sentence_end(text, open_at + 1, p_end)
+
+
+def _until_narration(text: str, open_at: int, limit: int) -> int:
+    """The end of a quote opened at ``open_at`` that has lost its closing mark somewhere
+    before ``limit``: its first sentence, and the next ones up to one in which the reporter
+    speaks again ("She closed the speech by saying ...", "Olivera said he ...")."""
+    end = _sentence_end(text, open_at + 1, limit)
+    while end < limit:
+        following = _sentence_end(text, end, limit)
+        if _narrates(text, end, following):
+            break
+        end = following
+    return end
+
+
+def _narrates(text: str, start: int, end: int) -> bool:
+    """Whether the sentence in ``text[start:end]`` is the reporter's: it has a speech verb
+    of ``_NARRATION`` that is not passive ("we were told" is a speaker's)."""
+    previous = ""
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group()
+        if word in _NARRATION and previous.lower() not in _BE_FORMS:
+            return True
+        previous = word
+    return False
+
+
+def _continued(text: str, p_start: int, p_end: int, following: int | None) -> bool:
+    """Whether the next paragraph goes on with this one's open quote: it opens with a quote
+    mark (the newspaper convention), or this paragraph breaks off mid-sentence and the next
+    goes on in lower case (a text wrapped at a fixed width)."""
+    if following is None:
+        return False
+    if text[following] in '“"' or text.startswith("''", following):
+        return True
+    last = text[p_start:p_end].rstrip()[-1:]
+    return last not in ".!?…:”\"’'" and text[following].islower()
+
+
+def _opens_sentence(text: str, p_start: int, at: int) -> bool:
+    """Whether the quote mark at ``at`` begins its sentence (or follows a colon, as a block
+    quote does)."""
+    before = text[_sentence_start(text, p_start, at) : at].rstrip()
+    return not before or before.endswith(":")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
