@@ -1,5 +1,6 @@
 """Table-driven cases from real dev-set sentences (tests/data/analysis/cases.json): quote
-attribution, quantities and dates, each with the tricky form it covers in ``why``."""
+attribution and what a quote covers, quantities and dates, each with the tricky form it
+covers in ``why``."""
 
 from __future__ import annotations
 
@@ -85,6 +86,8 @@ def test_quantities(case: dict[str, Any]) -> None:
         (v["text"], v["unit"], v["qualifier"]) for v in case["values"]
     ]
     assert [q.value for q in found] == pytest.approx([v["value"] for v in case["values"]])
+    # A range ("3–5%") is one figure: its value is the lower end, ``upper`` the upper one.
+    assert [q.upper for q in found] == [v.get("upper") for v in case["values"]]
 
 
 @pytest.mark.parametrize("case", of_kind("date"))

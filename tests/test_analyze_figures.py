@@ -12,9 +12,9 @@ import pytest
 
 from newsweave import Settings, load, make_brief
 from newsweave.analyze import analyze_cluster
-from newsweave.analyze.numbers import MIN_SUBJECT_WORDS, claims
+from newsweave.analyze.numbers import MIN_SUBJECT_WORDS, agree, claims, quantities
 from newsweave.analyze.quotes import quote_spans
-from newsweave.model import Brief, Claim, Cluster, replace
+from newsweave.model import Brief, Claim, Cluster, Sentence, replace
 from newsweave.render import render
 from newsweave.segment import SegmentedCluster
 
@@ -247,3 +247,60 @@ def test_a_lost_quotation_mark_does_not_quote_the_narration_after_it() -> None:
     quoted = [article.text[s.start : s.end] for s in quote_spans(article.text)]
     assert "new chapter of relations with The Gambia." in quoted
     assert not [q for q in quoted if "$79 million" in q]
+
+
+# --- 5. ranges: one figure, as written, that a figure inside it agrees with
+
+
+def test_a_range_is_one_figure_as_written() -> None:
+    """mn-dev-0018: "the car was between 6 and 8 feet below the floor" listed "between 6 and
+    **8** feet", as if the car were 8 feet below; the range is the figure."""
+    cluster = dev_cluster(DATA / "stream" / "multinews-slice.jsonl", "mn-dev-0018")
+    claim = with_value(analyze_cluster(cluster).claims, "between 6 and 8", "feet below the floor")
+    (value,) = claim.values
+    assert (value.value, value.low, value.high, value.unit) == (6, 6, 8, "feet")
+    assert "car was **between 6 and 8** feet below the floor" in figures_section(cluster)
+
+
+def test_a_figure_inside_a_range_is_no_disagreement() -> None:
+    """mn-dev-0217: two articles date the same burials, one "between 3,000 and 1,500 years
+    ago" (a range written high to low, read as its last figure), the other "between 1,500
+    and 3,000 years ago". Read figure by figure that was 1,500 against 3,000, a
+    disagreement; 1,500 lies inside the second's range."""
+    first = (
+        "The researchers found these cancer cases while examining the remains of 1,087 ancient"
+        " Egyptians buried between 3,000 and 1,500 years ago."
+    )
+    second = (
+        "Out of 1,087 skeletons buried between 1,500 and 3,000 years ago, just 6 were found"
+        " with cancer - two younger women with cervical cancer, and a man with testicular"
+        " cancer, which have all been associated with HPV; and an older mummified man with"
+        " colorectal cancer, an older woman with metastatic carcinoma, and a toddler with"
+        " leukaemia."
+    )
+    sentences = [Sentence("a", 0, first, 0, len(first)), Sentence("b", 0, second, 0, len(second))]
+    found, disagreements = claims(sentences, {"a": 0, "b": 1})
+    assert disagreements == []
+    (claim,) = [c for c in found if any(v.text == "between 1,500 and 3,000" for v in c.values)]
+    assert [(v.text, v.article_id) for v in claim.values] == [
+        ("1,500", "a"),
+        ("between 1,500 and 3,000", "b"),
+    ]
+    assert not claim.conflicting
+
+
+def test_a_range_agrees_with_what_lies_in_it(battery: Cluster) -> None:
+    """Real figures compared: "3–5%" (mn-dev-0160's death rate of RMSF) agrees with "4%"
+    (mn-dev-0081's "My phone dropped by 4%") and with an overlapping range, not with 6%."""
+    rmsf = (
+        "Treatment should be started immediately whenever RMSF is suspected because it can be"
+        " a very serious disease; overall, 3–5% of all persons with RMSF die, but death is"
+        " uncommon with prompt diagnosis and treatment."
+    )
+    (three_to_five,) = quantities(Sentence("a", 0, rmsf, 0, len(rmsf)))
+    doc = SegmentedCluster.from_cluster(battery)
+    four = next(q for s in doc.sentences for q in quantities(s) if q.text == "4%")
+    assert agree(three_to_five, four) and agree(four, three_to_five)
+    # The same figures with other values: 6% as written would allow 5.7-6.3.
+    assert not agree(three_to_five, replace(four, value=6.0, low=5.7, high=6.3))
+    assert agree(three_to_five, replace(three_to_five, value=4.0, low=4.0, high=6.0, upper=6.0))

@@ -5,9 +5,13 @@ and a unit ("%" for percentages and fractions of a whole, the counted noun for c
 "year"/"day"/... for durations, a currency code for money). Quantities from different
 articles with the same unit and overlapping context words describe the same thing.
 
+A range ("3–5%", "between 10 and 20 people", "$2-3 billion") is one figure: its value is its
+lower end, and the range it allows runs from its lower end to its upper one.
+
 Each hedge allows a range around the figure; two figures agree when either falls inside
-the range the other's wording allows. A group with figures that do not agree, even through
-a chain of agreeing figures, is a disagreement.
+the range the other's wording allows (so a figure inside a range agrees with it, and two
+ranges agree when they overlap). A group with figures that do not agree, even through a
+chain of agreeing figures, is a disagreement.
 
 Not quantities: years, dates, clock times, and numbers inside names, labels and addresses
 ("Channel 3", "No. 1", "51 Baxter Road"). Not claims: figures in tables (sentences with many
@@ -73,7 +77,8 @@ _FRACTION = "|".join(sorted((re.escape(w) for w in FRACTIONS), key=len, reverse=
 _QUALIFIER = "|".join(sorted((re.escape(w) for w in QUALIFIERS), key=len, reverse=True))
 QUANTITY = re.compile(
     # Not right after a letter, digit or number sign, nor inside a clock time ("11:00"), a date
-    # or fraction ("9/11", "1/2"), an abbreviated year ("'15") or a range ("2.5–7.6").
+    # or fraction ("9/11", "1/2"), an abbreviated year ("'15") or a range ("2.5–7.6": a
+    # range is read whole, by RANGE).
     rf"(?<![\w$£€.,:/#'’–-])(?:(?P<qual>{_QUALIFIER})\s+)?"
     rf"(?:(?P<fraction>{_FRACTION})(?=\s+of\b)"
     rf"|(?P<vague>{_VAGUE})(?=\s+of\b)"
@@ -84,6 +89,43 @@ QUANTITY = re.compile(
     rf"(?![\w])",
     re.IGNORECASE,
 )
+
+
+def _range_end(k: str) -> str:
+    """One end of a range: a number or a number word, with its own currency, scale and
+    percent sign; groups named ``cur1``, ``num1`` ... for ``k`` = "1"."""
+    return (
+        rf"(?P<cur{k}>US\$|\$|£|€|¥)?\s?(?:(?P<num{k}>{_NUM})|(?P<word{k}>{_WORDNUM}))"
+        rf"(?:\s?(?P<scale{k}>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+        rf"(?P<pct{k}>\s?%|\s+percent\b|\s+per\s+cent\b)?"
+    )
+
+
+# Verbs after which "X to Y" is a change by X to the level Y ("jumped $4.13 to $90.13").
+_CHANGES = frozenset(
+    """rose rise rises risen fell fall falls fallen jumped jump jumps climbed climb climbs
+    dropped drop drops gained gain gains lost lose loses slid slide slides slipped slips
+    soared soars surged surges tumbled tumbles plunged plunges declined declines increased
+    increases decreased decreases grew grow grows shrank shrinks added adds advanced advances
+    sank sinks eased eases edged edges rallied rallies dipped dips slumped slumps spiked up
+    down""".split()  # noqa: SIM905  (a word list reads better)
+)
+# What a score or a vote written with a dash decides ("a 1-2 finish", "a 3-5 loss").
+_SCORES = frozenset(
+    """win loss victory defeat draw tie lead record finish vote ruling decision margin
+    majority verdict split count score""".split()  # noqa: SIM905
+)
+# "3–5%", "3-5 percent", "$2-3 billion", "10 to 20 people", "between 10 and 20 people": two
+# numbers joined by a dash, "to" or "between ... and", not inside a longer chain of numbers
+# ("1-800-CALL", "9-11:30 p.m.", "12-3-3").
+RANGE = re.compile(
+    rf"(?<![\w$£€.,:/#'’–-])(?:(?P<qual>{_QUALIFIER})\s+)?(?:(?P<between>between)\s+)?"
+    rf"{_range_end('1')}(?P<sep>\s?[-–—]\s?|\s+to\s+|\s+and\s+){_range_end('2')}"
+    rf"(?![\w])(?![-–/:]\w)",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"\s?[-–—]|\s+(?:to|and)\s", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"[-\s]+(?:of\s+(?:the\s+)?)?([A-Za-z][\w'’-]*)(?:\s+([A-Za-z][\w'’-]*))?")
 # Words between a number and the noun it counts ("19 more civilians", "300 armed men").
 _FILLERS = frozenset(
@@ -124,6 +166,8 @@ class Quantity:
     start: int  # offsets in the sentence
     end: int
     context: frozenset[str]
+    # A range ("3–5%"): ``value`` is its lower end, ``upper`` its upper end; None otherwise.
+    upper: float | None = None
 
 
 def _number(text: str) -> float:
@@ -250,6 +294,14 @@ def _in_name(text: str, match: re.Match[str]) -> bool:
     return bool(_STREETS.match(text, match.end()))
 
 
+def _timed(text: str, end: int) -> bool:
+    """Whether a clock time, a date or an ordinal goes on at ``end``: "11 a.m.", "11:00",
+    "9/11", "21st"."""
+    return bool(
+        re.match(r"\s?(?:a\.?m|p\.?m|:\d|/\d|st\b|nd\b|rd\b|th\b)", text[end : end + 16].lower())
+    )
+
+
 def _skip(text: str, match: re.Match[str]) -> bool:
     """Years, days of months, clock times and numbers inside names are not claims."""
     num = match.group("num")
@@ -260,7 +312,7 @@ def _skip(text: str, match: re.Match[str]) -> bool:
     if prev_word and prev_word[0].lower() in MONTHS:
         return True
     after = text[match.end() : match.end() + 16].lower()
-    if re.match(r"\s?(?:a\.?m|p\.?m|:\d|/\d|st\b|nd\b|rd\b|th\b)", after):
+    if _timed(text, match.end()):
         return True
     plain = not (match.group("cur") or match.group("pct") or match.group("scale"))
     if plain and "," not in num and "." not in num and 1800 <= int(num) <= 2100:
@@ -279,6 +331,12 @@ def quantities(sentence: Sentence) -> list[Quantity]:
     if not _MAYBE_NUMBER.search(text.lower()):
         return found  # most sentences: one cheap scan instead of the full pattern
     for match in QUANTITY.finditer(text):
+        if found and match.start() < found[-1].end:
+            continue  # the other end of the range just read
+        in_range = _range_at(sentence, match)
+        if in_range is not None:
+            found.append(in_range)
+            continue
         if _skip(text, match):
             continue
         qualifier = (match.group("qual") or "").lower()
@@ -344,6 +402,109 @@ def quantities(sentence: Sentence) -> list[Quantity]:
     return found
 
 
+def _range_at(sentence: Sentence, match: re.Match[str]) -> Quantity | None:
+    """The range that the quantity ``match`` opens, if any ("3" of "3–5%", "10" of "between
+    10 and 20 people"). Only a quantity followed by a dash, "to" or "and" is tried: most
+    are not, and the full pattern costs more."""
+    text = sentence.text
+    if not _JOINER.match(text, match.end()):
+        return None
+    between = _BETWEEN.search(text, max(0, match.start() - 9), match.start())
+    found = RANGE.match(text, between.start() if between else match.start())
+    return _range(sentence, found) if found is not None else None
+
+
+def _end_value(match: re.Match[str], k: str) -> float:
+    """The number at one end of a range, unscaled."""
+    num = match.group(f"num{k}")
+    return _number(num) if num else float(UNITS_WORDS[match.group(f"word{k}").lower()])
+
+
+def _range(sentence: Sentence, match: re.Match[str]) -> Quantity | None:
+    """A range as one figure, its value the lower end, ``upper`` the upper one, ``low`` and
+    ``high`` the range its wording allows; None when the two numbers are no range.
+
+    Not ranges: "10 and 20" without "between", a change ("from 10 to 20", "jumped $4.13 to
+    $90.13"), number words joined by a dash ("twenty-one", "7-Eleven"), ends in different
+    units (``_one_unit``), a score or vote ("won 3-2", "a 6-3 ruling", "49-49", "a 1-2
+    finish"), dates and years ("Nov. 14-17", "2014-15") and numbers in names ("the Boeing
+    737-800")."""
+    text = sentence.text
+    sep = match.group("sep").strip().lower()
+    if not _joined_as_range(text, match, sep) or not _one_unit(match):
+        return None
+    scale1, scale2 = ((match.group(f"scale{k}") or "").lower() for k in "12")
+    low = _end_value(match, "1") * SCALES.get(scale1 or scale2, 1)
+    high = _end_value(match, "2") * SCALES.get(scale2, 1)
+    if not low < high or _timed(text, match.end()):
+        return None
+    # The first number read alone (with the hedge, if any): a date, a year or a name's
+    # number makes no range either.
+    ends = [match.start(g) for g in ("cur1", "num1", "word1") if match.group(g)]
+    first = QUANTITY.match(text, match.start() if match.group("qual") else min(ends))
+    if first is not None and _skip(text, first):
+        return None
+    currency = CURRENCIES.get((match.group("cur1") or "").lower(), "")
+    unit = "%" if match.group("pct2") else currency or _lower_unit_after(text, match.end())
+    if not unit or (sep not in {"to", "and"} and unit in _SCORES):
+        return None
+    qualifier = (match.group("qual") or "").lower()
+    return Quantity(
+        value=low,
+        unit=unit,
+        text=match.group().strip(),
+        qualifier=qualifier,
+        low=interval(low, qualifier, 0)[0],
+        high=interval(high, qualifier, 0)[1],
+        sentence=sentence,
+        start=match.start(),
+        end=match.end(),
+        context=_context(text, match.start(), match.end()) - {unit, stem(unit)},
+        upper=high,
+    )
+
+
+def _joined_as_range(text: str, match: re.Match[str], sep: str) -> bool:
+    """Whether the words joining the two numbers make a range: "between ... and", a dash
+    between figures, "to" but not after "from" or a verb of change."""
+    if sep == "and":
+        return bool(match.group("between"))  # "10 and 20 people" alone: two figures
+    if sep != "to":
+        return not (match.group("word1") or match.group("word2"))
+    return not _after_from(text, match.start()) and not _after_change(text, match.start())
+
+
+def _one_unit(match: re.Match[str]) -> bool:
+    """Whether the two ends measure in one unit. A currency written before the first number
+    and a scale or percent sign after the second belong to both ("$2-3 billion", "3–5%");
+    one written on the first number only says the two measure different things ("fell
+    0.8% to $52.75", "lost 0.4 percent to 2,821.93")."""
+    return not (
+        (match.group("pct1") and not match.group("pct2"))
+        or (match.group("scale1") and not match.group("scale2"))
+        or (match.group("cur2") and not match.group("cur1"))
+    )
+
+
+def _after_from(text: str, start: int) -> bool:
+    """Whether "from" comes right before ``start``: "rose from 10 to 20" is a change."""
+    return bool(re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.IGNORECASE))
+
+
+def _after_change(text: str, start: int) -> bool:
+    """Whether a verb of change comes right before ``start``: "jumped $4.13 to $90.13" is a
+    change and the level it reached, not a range."""
+    before = re.search(r"([a-z]+)\s+$", text[max(0, start - 20) : start])
+    return before is not None and before.group(1) in _CHANGES
+
+
+def _lower_unit_after(text: str, end: int) -> str:
+    """The noun a range counts, written in lower case: a capitalised word after a range
+    starts something else, as a citation's numbers in scientific text ("27–32 Alcohol")."""
+    word = re.match(r"[-\s]+([A-Za-z])", text[end : end + 8])
+    return _unit_after(text, end) if word and word.group(1).islower() else ""
+
+
 def _shared(a: frozenset[str], b: frozenset[str]) -> int:
     """Context words in common; a word matches its own prefix ("east" / "eastern")."""
     count = 0
@@ -356,7 +517,9 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> int:
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
-    """Either figure lies within the range the other's wording allows."""
+    """Either figure lies within the range the other's wording allows. A range's value is
+    its lower end, so this holds for a figure inside a range ("4%" and "3–5%") and for two
+    ranges that overlap."""
     return a.low <= b.value <= a.high or b.low <= a.value <= b.high
 
 
@@ -604,10 +767,10 @@ def claims(
         conflicting = len(readings) > 1 and all(len(r) == 1 for r in readings_of.values())
         values: list[ClaimValue] = []
         for reading_no, reading in enumerate(readings, 1):
-            merged: dict[tuple[float, str], list[Quantity]] = {}
+            merged: dict[tuple[float, str, float | None], list[Quantity]] = {}
             for k in reading:
                 q = group[k]
-                merged.setdefault((q.value, q.qualifier), []).append(q)
+                merged.setdefault((q.value, q.qualifier, q.upper), []).append(q)
             for same in merged.values():
                 first = same[0]
                 values.append(
