@@ -180,7 +180,20 @@ def _normalized(vector: Vector) -> Vector:
     return {t: v / norm for t, v in vector.items()} if norm else vector
 
 
+def _top_unit(vector: Vector, k: int) -> Vector:
+    """``_normalized(_top(vector, k))`` without the intermediate dict (the same numbers:
+    the norm is summed in the same order)."""
+    items = sorted(vector.items(), key=_WEIGHT, reverse=True)[:k] if len(vector) > k else None
+    if items is None:
+        return _normalized(vector)
+    norm = math.sqrt(sum(v * v for _, v in items))
+    return {t: v / norm for t, v in items} if norm else dict(items)
+
+
 _LOGS = [0.0, *(math.log(n) for n in range(1, 4096))]  # math.log(n), looked up
+# A count's sublinear term frequency, 1 + log(count), looked up by the count (a float count
+# finds its integer: 3.0 == 3 and they hash alike).
+_TF = {n: 1.0 + _LOGS[n] for n in range(1, len(_LOGS))}
 
 
 @dataclass
@@ -208,7 +221,7 @@ class DocumentFrequencies:
         self.documents += 1
         known = self.counts
         documents = math.log(self.documents + 1) + 1.0
-        logs, size = _LOGS, len(_LOGS)
+        logs, size, tf_of = _LOGS, len(_LOGS), _TF.get
         out = {}
         for term, count in counts.items():
             seen = known.get(term, 0) + 1
@@ -216,7 +229,7 @@ class DocumentFrequencies:
             if count > 0:
                 df = seen + 1
                 idf = documents - (logs[df] if df < size else math.log(df))
-                tf = 1.0 + (logs[int(count)] if count == int(count) < size else math.log(count))
+                tf = tf_of(count) or 1.0 + math.log(count)
                 out[term] = tf * idf
         if len(known) > self.max_terms:
             # The table is pruned (as ``add`` does) and read again: the article's own
@@ -422,7 +435,7 @@ class EventClusterer:
 
     def vector(self, article: Article, tokens: Tokens | None = None) -> Vector:
         counts = article_terms(article, tokens)
-        return _normalized(_top(self.frequencies.add_and_weigh(counts), ARTICLE_TERMS))
+        return _top_unit(self.frequencies.add_and_weigh(counts), ARTICLE_TERMS)
 
     def meaning(self, article: Article, tokens: Tokens) -> Dense | None:
         """The article's embedding: its headline and lead, which state the event."""
