@@ -193,7 +193,7 @@ def _top_unit(vector: Vector, k: int) -> Vector:
 _LOGS = [0.0, *(math.log(n) for n in range(1, 4096))]  # math.log(n), looked up
 # A count's sublinear term frequency, 1 + log(count), looked up by the count (a float count
 # finds its integer: 3.0 == 3 and they hash alike).
-_TF = {n: 1.0 + _LOGS[n] for n in range(1, len(_LOGS))}
+_TF: dict[float, float] = {n: 1.0 + _LOGS[n] for n in range(1, len(_LOGS))}
 
 
 @dataclass
