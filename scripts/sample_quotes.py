@@ -10,6 +10,16 @@ labeller to fill in by reading the passage, before any attribution output is loo
 
 Clusters named in any ``--exclude`` file (their "origin" field) are skipped, and each
 cluster gives at most ``--per-cluster`` quotes, so that the sample spreads over many.
+
+Once every dev cluster with a quote has been used, a sample can only come from clusters used
+before: ``--reuse`` names gold files whose clusters may be drawn again, without the quotes
+they already label (a quote starting where a labelled one does, or running over its start),
+and ``--skip-named`` names any files (cases.json, tests/data/reader) whose cluster ids, named
+anywhere in them, are skipped because their quotes were read while the rules were written:
+
+    python scripts/sample_quotes.py --data ../shared/data --count 200 --seed 31 --prefix e \\
+        --exclude tests/data/analysis/quote_gold.jsonl ... --reuse blind.jsonl blind2.jsonl \\
+        --skip-named tests/data/analysis/cases.json tests/data/reader/*.jsonl --output out.jsonl
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from pathlib import Path
 
 from newsweave.analyze.quotes import paragraphs, quote_spans
@@ -36,7 +47,41 @@ def used_clusters(patterns: list[str]) -> set[str]:
     return used
 
 
-def candidates(data: Path, used: set[str]) -> list[dict[str, object]]:
+def named_clusters(patterns: list[str]) -> set[str]:
+    """Cluster ids (mn-dev-0004, wcep-0023) named anywhere in the files."""
+    named: set[str] = set()
+    for pattern in patterns:
+        for path in Path().glob(pattern):
+            named.update(re.findall(r"\b(?:mn-dev|wcep)-\d+\b", path.read_text(encoding="utf-8")))
+    return named
+
+
+def labelled_quotes(patterns: list[str]) -> dict[str, list[dict[str, object]]]:
+    """The items of gold files, by their "origin" (dataset, cluster, article)."""
+    out: dict[str, list[dict[str, object]]] = {}
+    for pattern in patterns:
+        for path in Path().glob(pattern):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    item = json.loads(line)
+                    out.setdefault(item["origin"], []).append(item)
+    return out
+
+
+def _labelled(text: str, start: int, end: int, items: list[dict[str, object]]) -> bool:
+    for item in items:
+        at = text.find(str(item["passage"]))
+        if at >= 0 and start <= at + int(str(item["quote_start"])) < end:
+            return True
+        if text[start:end].strip().startswith(str(item["quote"])[:40]):
+            return True
+    return False
+
+
+def candidates(
+    data: Path, used: set[str], labelled: dict[str, list[dict[str, object]]] | None = None
+) -> list[dict[str, object]]:
+    labelled = labelled or {}
     out: list[dict[str, object]] = []
     for name in ("multinews-dev.jsonl", "wcep-dev.jsonl"):
         for cluster in load([str(data / name)]).clusters:
@@ -45,11 +90,13 @@ def candidates(data: Path, used: set[str]) -> list[dict[str, object]]:
             for number, article in enumerate(cluster.articles):
                 text = article.text
                 paras = list(paragraphs(text))
+                origin = f"{name.split('.')[0]} {cluster.id} article {number}"
                 for span in quote_spans(text):
                     quoted = text[span.start : span.end].strip()
                     if (
                         len(quoted.split()) < 2
                         or span.paragraph_end - span.paragraph_start > MAX_PARAGRAPH
+                        or _labelled(text, span.start, span.end, labelled.get(origin, []))
                     ):
                         continue
                     at = next(i for i, (a, _) in enumerate(paras) if a == span.paragraph_start)
@@ -57,7 +104,7 @@ def candidates(data: Path, used: set[str]) -> list[dict[str, object]]:
                     passage = text[first : span.paragraph_end]
                     out.append(
                         {
-                            "origin": f"{name.split('.')[0]} {cluster.id} article {number}",
+                            "origin": origin,
                             "passage": passage,
                             "quote_start": span.start - first,
                             "quote": quoted[:80],
@@ -77,9 +124,12 @@ def main() -> None:
     parser.add_argument("--per-cluster", type=int, default=2)
     parser.add_argument("--prefix", default="b")
     parser.add_argument("--exclude", nargs="*", default=[])
+    parser.add_argument("--reuse", nargs="*", default=[])
+    parser.add_argument("--skip-named", nargs="*", default=[])
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
-    pool = candidates(args.data, used_clusters(args.exclude))
+    used = used_clusters(args.exclude) | named_clusters(args.skip_named)
+    pool = candidates(args.data, used, labelled_quotes(args.reuse))
     random.Random(args.seed).shuffle(pool)
     chosen: list[dict[str, object]] = []
     per_cluster: dict[str, int] = {}
