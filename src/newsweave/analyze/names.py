@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsweave.analyze.lexicon import (
@@ -245,7 +245,7 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
         if current:
             run = split_run(list(current))
             if run is not None:
-                runs.append(run)
+                runs.append(_with_initials(text, run, current))
             current.clear()
 
     for match in _run_tokens(text, start, end):
@@ -264,6 +264,22 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
             flush()
     flush()
     return _attach_roles(text, runs)
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+
+
+def _with_initials(text: str, run: Run, tokens: list[tuple[str, int, int]]) -> Run:
+    """The run with its initials' periods, which tokens leave out: "Angelo L." and "Lindsey
+    O. Graham" as written, so that a name ending in an initial is not cut short."""
+    words = run.name.split()
+    name_tokens = [t for t in tokens if t[1] >= run.name_start][: len(words)]
+    changed = False
+    for i, (token, _, end) in enumerate(name_tokens):
+        if token == words[i] and _INITIAL.fullmatch(token) and text[end : end + 1] == ".":
+            words[i] = token + "."
+            changed = True
+    return replace(run, name=" ".join(words)) if changed else run
 
 
 def _attach_roles(text: str, runs: list[Run]) -> list[Run]:

@@ -162,6 +162,11 @@ class PeopleIndex:
         if speaker.kind == "pronoun":
             person = self.last_person_before(article_id, speaker.at, speaker.text)
             return (person, "person") if person else ("", "")
+        if speaker.kind == "epithet":
+            # "said the 30-year-old" after "Army veteran Ryan Kiesling said ...": the person
+            # last named; with nobody named, the description as written.
+            person = self.last_person_before(article_id, speaker.at)
+            return (person, "person") if person else (speaker.text, "nominal")
         if speaker.kind == "nominal":
             named = self._named_by_role(speaker, article_id)
             return (named, "person") if named else (speaker.text, "nominal")

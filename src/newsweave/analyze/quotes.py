@@ -29,6 +29,7 @@ from newsweave.analyze.lexicon import (
     DETERMINERS,
     INVERTABLE,
     NOMINAL_SPEAKERS,
+    ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -64,6 +65,15 @@ _APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "who", "which", "whose", "now
 _MAX_APPOSITIVES = 3
 _BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
+# Prepositions of place: a capitalised word after one, and one after its comma, is where the
+# speaker is from ("the mountaineer from Bern, Switzerland"), not a name in apposition.
+_LOCATIVE = frozenset({"from", "in", "at", "near", "outside"})
+# How a description gives the speaker's name: "a man who identified himself as Jo B.",
+# "a woman named Ann Lee", "a resident who gave her name as Ann".
+_NAMED_AS = re.compile(
+    r"\s+(?:who\s+)?(?:identified\s+(?:himself\s+|herself\s+)?as|named|called"
+    r"|(?:gave|giving)\s+(?:his|her|their)\s+name\s+as)\s+(?=[A-Z])"
+)
 # Words after which a quotation is a name or title rather than speech.
 _TITLE_INTRODUCERS = frozenset(
     {"on", "in", "at", "from", "by", "of", "into", "titled", "entitled", "dubbed", "named"}
@@ -119,7 +129,9 @@ class Speaker:
     phrase ("a police spokesman")."""
 
     text: str
-    kind: str  # name | pronoun | nominal | organisation
+    # name | pronoun | nominal | organisation | epithet ("the 40-year-old": a person named
+    # before, resolved like a pronoun)
+    kind: str
     role: str = ""
     at: int = 0  # offset of the speaker in the article, for pronoun resolution
 
@@ -458,14 +470,21 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
         if j < 0:
             return None
         inner = _name_run(text, words[j + 1][1], words[i][2] - 1)
-        if inner is not None and inner.start == words[j + 1][1] and inner.kind != "organisation":
+        if (
+            inner is not None
+            and inner.start == words[j + 1][1]
+            and inner.kind != "organisation"
+            and not _PARTY_TAG.match(words[j + 1][0])
+        ):
             return _from_run(inner)
         i = j
         if not words[i][0].endswith(","):
             break
-        # The segment before is an appositive too only if it opens like one.
+        # The segment before is an appositive too only if it opens like one, or is a party
+        # and state ("Rep. Mike McCaul, R-Texas, the chairman of ..., said").
         k = next((m for m in range(i - 1, max(-1, i - 25), -1) if words[m][0].endswith(",")), -1)
-        if _bare(words[k + 1][0]) not in _APPOSITIVE_OPENERS:
+        opener = words[k + 1][0]
+        if _bare(opener) not in _APPOSITIVE_OPENERS and not _PARTY_TAG.match(opener):
             break
     word = words[i][0]
     bare = _bare(word)
@@ -547,7 +566,12 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
         phrase: list[str] = []
         for k, (word, _, end) in enumerate(words[:8]):
             phrase.append(word.strip(_STRIP + "."))
+            named = _named_in_description(text, words, k, upper)
+            if named is not None:
+                return named
             if word[-1:] in ",.;:":
+                if _locative_place(phrase):
+                    break  # "the mountaineer from Bern, Switzerland": a place, no name
                 # "said committee chairman Dave Camp, R-Mich.": the name is in the phrase.
                 inner = _name_run(text, words[0][1], end - 1)
                 before = text[words[0][1] : inner.start].split()[-1:] if inner else []
@@ -574,11 +598,15 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
             while last + 1 < len(phrase) and _is_head(phrase[last + 1]):
                 last += 1
             return Speaker(" ".join(p for p in phrase[: last + 1] if p), "nominal", at=words[0][1])
+        epithet = _epithet(phrase)
+        if epithet:
+            return Speaker(epithet, "epithet", at=words[0][1])
         return None
     run = _first_name_run(text, words[0][1], upper)
-    if run is not None and run.kind == "organisation":
-        # "said University of Texas law professor Stephen Vladeck": the organisation only
-        # says where the speaker works.
+    if run is not None:
+        # "said University of Texas law professor Stephen Vladeck", "said GOP strategist
+        # Ford O'Connell": the capitalised words only say where the speaker works or which
+        # side they are on; the role noun after them introduces the name.
         tail = _words(text, run.end, upper)
         k = 0
         while k < len(tail) and k < 4 and tail[k][0].islower() and tail[k][0][-1:] not in ",;:.":
@@ -588,6 +616,70 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
             if person is not None and person.kind != "organisation":
                 return _from_run(person)
     return _from_run(run) if run is not None else None
+
+
+def _named_in_description(
+    text: str, words: list[tuple[str, int, int]], k: int, upper: int
+) -> Speaker | None:
+    """The name ``words[k]`` introduces in a description of the speaker: a role noun right
+    before a capitalised name ("says writer Jason Aaron in a statement") or a naming phrase
+    ("a man who identified himself as Jo B.", "a woman named Ann Lee")."""
+    word, _, end = words[k]
+    if not _is_head(word) or word != word.rstrip(_STRIP + "."):
+        return None
+    naming = _NAMED_AS.match(text, end, upper)
+    if naming is not None:
+        run = _first_name_run(text, naming.end(), upper)
+        if run is not None and run.start == naming.end() and run.kind != "organisation":
+            return _from_run(run)
+        return None
+    after = words[k + 1] if k + 1 < len(words) else None
+    if (
+        after is None
+        or text[end : after[1]] != " "
+        or not is_capitalised(after[0].strip(_STRIP) or "x")
+        or _PARTY_TAG.match(after[0])
+    ):
+        return None
+    run = _first_name_run(text, after[1], upper)
+    if run is None or run.start != after[1] or run.kind == "organisation":
+        return None
+    if _names_a_body(text, run.end, upper):
+        return None  # "the official Xinhua news agency": the name is an organisation's
+    return _from_run(run)
+
+
+def _names_a_body(text: str, at: int, upper: int) -> bool:
+    """Whether the lower-case word at ``at`` makes the name before it an organisation's or a
+    group's ("Xinhua news agency", "Apple engineers")."""
+    match = re.match(r"\s+([a-z][\w'’-]*)", text[at:upper])
+    return match is not None and (match.group(1) in ORG_WORDS or match.group(1) in NOMINAL_SPEAKERS)
+
+
+_AGE = re.compile(r"\d+-year-old")
+_EPITHET_END = _PREPOSITIONS | _LOCATIVE | {"who", "and", "whose", "as"}
+
+
+def _epithet(phrase: list[str]) -> str:
+    """A definite description by age ("the 40-year-old mountaineer from Bern", "the
+    30-year-old"): a person the text has already named, as reporters vary how they refer to
+    the one they are quoting. The description up to its first preposition, or ""."""
+    if len(phrase) < 2 or phrase[0].lower() != "the" or not _AGE.fullmatch(phrase[1]):
+        return ""
+    end = next((k for k in range(2, len(phrase)) if phrase[k].lower() in _EPITHET_END), None)
+    return " ".join(phrase[:end])
+
+
+def _locative_place(phrase: list[str]) -> bool:
+    """Whether a nominal phrase ends in a place after a preposition of place ("the
+    40-year-old mountaineer from Interlaken"): what follows its comma goes on with the
+    place ("Switzerland"), it does not name the speaker."""
+    if len(phrase) < 2 or not is_capitalised(phrase[-1] or "x"):
+        return False
+    k = len(phrase) - 1
+    while k > 0 and is_capitalised(phrase[k] or "x"):
+        k -= 1
+    return phrase[k].lower() in _LOCATIVE
 
 
 def _first_name_run(text: str, start: int, upper: int) -> Run | None:
@@ -776,6 +868,8 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
             speaker, rule = None, WRITTEN
         else:
             speaker, rule = attribute(outside_quotes, spans, index, len(quote_text.split()))
+        if speaker is not None and speaker.kind == "epithet":
+            speaker, rule = _refer_back(text, speaker, rule, previous_speaker, span)
         if speaker is None and previous_speaker is not None and rule != WRITTEN:
             # A paragraph that is nothing but a quote continues the previous speaker.
             outside = (
@@ -797,6 +891,30 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
             previous_speaker = (span.paragraph_start, speaker)
         found.append(FoundQuote(article.id, span, quote_text, speaker, rule))
     return _join_split(text, found)
+
+
+# How many paragraphs back the speaker an epithet refers to may have been quoted.
+EPITHET_PARAGRAPHS = 3
+
+
+def _refer_back(
+    text: str,
+    epithet: Speaker,
+    rule: str,
+    previous: tuple[int, Speaker] | None,
+    span: QuoteSpan,
+) -> tuple[Speaker, str]:
+    """An epithet ("said the 40-year-old mountaineer") is the person quoted last, when that
+    was a person a few paragraphs back; else it is left to the index, which resolves it to
+    the person last named, as it does "he" and "she"."""
+    if previous is not None:
+        prev_para, prev_speaker = previous
+        paragraphs_between = sum(
+            1 for line in text[prev_para : span.paragraph_start].split("\n") if line.strip()
+        )
+        if prev_speaker.kind in ("name", "pronoun") and paragraphs_between <= EPITHET_PARAGRAPHS:
+            return prev_speaker, "epithet"
+    return epithet, rule
 
 
 def _join_split(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
