@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from newsweave.analyze.lexicon import (
     DETERMINERS,
+    INVERTABLE,
     MONTHS,
     NOMINAL_SPEAKERS,
     NOT_NAME_START,
@@ -26,7 +27,7 @@ from newsweave.analyze.lexicon import (
     WEEKDAYS,
 )
 from newsweave.analyze.names import TITLE_ABBREVIATIONS, Run, capitalised_runs, surname_key
-from newsweave.analyze.quotes import QuoteSpan, Speaker, masked, speaker_before
+from newsweave.analyze.quotes import QuoteSpan, Speaker, masked, speaker_after, speaker_before
 from newsweave.model import Article, Person
 from newsweave.tokens import ENGLISH_STOP_WORDS
 
@@ -124,6 +125,16 @@ class PeopleIndex:
         later_weak = weak and weak[-1][0] > subject_at
         if subject and not (later_weak and not self.gender.get(subject)):
             return subject
+        if subject is None and wanted:
+            # No subject can be "he"/"she": a name the text already calls so, wherever it
+            # stood ("President Sarkozy's statement ... He later withdrew it").
+            agreeing = [
+                (at, n)
+                for at, n, _ in self.mentions.get(article_id, [])
+                if at < offset and self.gender.get(n) == wanted
+            ]
+            if agreeing and (not weak or agreeing[-1][0] > weak[-1][0]):
+                return agreeing[-1][1]
         # A name only seen as an object ("his fiancee, Rhonda Rouer,") is too weak a guess.
         if not weak:
             return None
@@ -135,6 +146,33 @@ class PeopleIndex:
             at < later < offset and word not in own
             for later, word in self.unconfirmed.get(article_id, [])
         ):
+            return None
+        return name
+
+    def _antecedent(self, pronoun: Speaker, article_id: str) -> str | None:
+        """The named speaker of the quote just before, for a pronoun linked to it: unless
+        its gender is known to be the other one, or another person who could be "he"/"she"
+        is named between them."""
+        named = pronoun.antecedent
+        if named is None:
+            return None
+        people = [(at, n) for at, n, _ in self.mentions.get(article_id, [])]
+        # The name as the index read it where the speaker stands ("Sheikh Hamad bin Jassim
+        # al-Thani" for "Jassim al-Thani"), else as the attribution gives it.
+        key = surname_key(named.text)
+        name = next(
+            (n for at, n in people if surname_key(n) == key and at <= named.at < at + len(n)),
+            self.canonical(named.text, article_id),
+        )
+        wanted = PRONOUN_GENDER.get(pronoun.text, "")
+        if self.is_reporter(name) or self.gender.get(name, wanted) != wanted:
+            return None
+        between = [
+            n
+            for at, n in people + self.weak.get(article_id, [])
+            if named.at < at < pronoun.at and n != name
+        ]
+        if any(self.gender.get(n, wanted) == wanted for n in between):
             return None
         return name
 
@@ -160,7 +198,9 @@ class PeopleIndex:
     def resolve(self, speaker: Speaker, article_id: str) -> tuple[str, str]:
         """(speaker name, kind) for a speaker as written."""
         if speaker.kind == "pronoun":
-            person = self.last_person_before(article_id, speaker.at, speaker.text)
+            person = self._antecedent(speaker, article_id) or self.last_person_before(
+                article_id, speaker.at, speaker.text
+            )
             return (person, "person") if person else ("", "")
         if speaker.kind == "epithet":
             # "said the 30-year-old" after "Army veteran Ryan Kiesling said ...": the person
@@ -275,9 +315,13 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
                 speaker = speaker_before(text, match.start(), max(line_start, match.start() - 150))
                 if speaker is not None and speaker.kind == "name" and _person_like(speaker.text):
                     speakers.add(speaker.text)
+                inverted = _inverted_speaker(text, match)
+                if inverted:
+                    speakers.add(inverted)
 
     index = PeopleIndex(reporters=reporters)
     votes: dict[str, Counter[str]] = {}
+    titled: dict[str, set[str]] = {}  # name -> the genders its honorifics give ("Ms" -> f)
     quote_spans_of = {a.id: spans.get(a.id, []) for a in articles}
     for name in speakers:
         if name not in entries:
@@ -349,6 +393,9 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
             if name in index.entries:
                 index.entries[name].articles.add(article.id)
                 mentions.append((run.name_start, name, subject_position(article.text, run)))
+                gender = HONORIFIC_GENDER.get(run.honorific.lower().rstrip("."), "")
+                if gender:
+                    titled.setdefault(name, set()).add(gender)
         index.mentions[article.id] = mentions
         index.weak[article.id] = weak
         index.unconfirmed[article.id] = unconfirmed
@@ -358,6 +405,11 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
         (top, n), *rest = [*counter.most_common(2), ("", 0)]
         if n > rest[0][1]:
             index.gender[name] = top
+    # An honorific says outright what a pronoun after the name only suggests ("Ms Bouvier
+    # had reached safety ... He later withdrew the statement": "He" is someone else's).
+    for name, genders in titled.items():
+        if len(genders) == 1:
+            index.gender[name] = next(iter(genders))
     # Drop single names that were folded into a full one.
     for name in list(index.entries):
         e = index.entries[name]
@@ -367,6 +419,29 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
             index.entries[full].roles.update(e.roles)
             del index.entries[name]
     return index
+
+
+def _inverted_speaker(text: str, verb: re.Match[str]) -> str:
+    """The name after an inverted speech verb (`," said John Hogg, president of ...`, `The
+    result, says Thomas Ruttig, is ...`), a person as surely as a subject before one; ""
+    when the verb is not inverted or no name follows."""
+    before = text[max(0, verb.start() - 4) : verb.start()].rstrip(" \u00a0")
+    if verb.group() not in INVERTABLE or before[-1:] not in ",\"”'’":
+        return ""
+    line_end = text.find("\n", verb.end())
+    upper = min(len(text) if line_end < 0 else line_end, verb.end() + 150)
+    speaker = speaker_after(text, verb.end(), upper)
+    # A full name: one capitalised word after "said" may be an adjective or a place
+    # ("said Israeli officials") as often as a surname.
+    if speaker is None or speaker.kind != "name" or len(speaker.text.split()) < 2:
+        return ""
+    if before[-1] == ",":
+        # After a comma the verb may end an appositive ("Ann Lee, the spokeswoman, said
+        # Iranian actions ..."): inverted only if the name closes a parenthesis of its own.
+        end = text.find(speaker.text, verb.end(), upper)
+        if end < 0 or text[end + len(speaker.text) : end + len(speaker.text) + 1] not in (",", "."):
+            return ""
+    return speaker.text
 
 
 def _person_like(name: str) -> bool:
@@ -404,6 +479,8 @@ def subject_position(text: str, run: Run) -> bool:
     return match is not None and match.group(1) not in _VERB_LIKE_STOP
 
 
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m",
+                    "ms": "f", "mrs": "f", "miss": "f", "lady": "f", "dame": "f"}  # fmt: skip
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
 _GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)

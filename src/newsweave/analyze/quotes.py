@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsweave.analyze.lexicon import (
     AUXILIARIES,
@@ -134,6 +134,9 @@ class Speaker:
     kind: str
     role: str = ""
     at: int = 0  # offset of the speaker in the article, for pronoun resolution
+    # A pronoun's likely antecedent: the named speaker of the quote just before ('"...,"
+    # said Lukowski. ... "...," she said'), which the index takes if nothing speaks against
+    antecedent: Speaker | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +472,10 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
         j = next((k for k in range(i - 1, max(-1, i - 25), -1) if words[k][0].endswith(",")), -1)
         if j < 0:
             return None
+        if _name_of_place(words, j):
+            # "Rita Lee of Athens, Alabama, tweeted": the state goes on with the town.
+            i = j
+            break
         inner = _name_run(text, words[j + 1][1], words[i][2] - 1)
         if (
             inner is not None
@@ -682,6 +689,22 @@ def _locative_place(phrase: list[str]) -> bool:
     return phrase[k].lower() in _LOCATIVE
 
 
+def _name_of_place(words: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether ``words[j]`` ends a name and the place it is from ("Rita Lee of Athens,",
+    "Ann Ode from Lagos,"): capitalised words, a preposition of place, capitalised words."""
+    k = j
+    while k >= 0 and is_capitalised(words[k][0].strip(_STRIP) or "x"):
+        k -= 1
+    return (
+        k < j
+        and k >= 1
+        and _bare(words[k][0]) in _LOCATIVE | {"of"}
+        and words[k][0].isalpha()
+        and is_capitalised(words[k - 1][0].strip(_STRIP) or "x")
+        and words[k - 1][0][-1:].isalpha()
+    )
+
+
 def _first_name_run(text: str, start: int, upper: int) -> Run | None:
     end = start
     for match in re.finditer(_RUN_STOP, text[start:upper]):
@@ -861,6 +884,7 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
     outside_quotes = masked(text, spans)
     found: list[FoundQuote] = []
     previous_speaker: tuple[int, Speaker] | None = None  # paragraph start, speaker
+    named: tuple[int, Speaker] | None = None  # the last quote's end and its named speaker
     for index, span in enumerate(spans):
         quote_text = text[span.start : span.end].strip().rstrip(",").strip()
         # A short quote in Title Case is a name or title ("Right Now"), not speech.
@@ -887,8 +911,14 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
             ):
                 # `"A," Kerry said, "B."` and `"A," Kerry said. "B."`: B is Kerry's too.
                 speaker, rule = prev_speaker, "next-sentence"
+        if speaker is not None and speaker.kind == "pronoun" and named is not None:
+            speaker = _with_antecedent(outside_quotes, speaker, named, span)
         if speaker is not None:
             previous_speaker = (span.paragraph_start, speaker)
+        if rule != WRITTEN:
+            # Only the quote right before can give a pronoun its antecedent; a title
+            # between them ("who wrote a book called "..."") does not count.
+            named = _named_speaker(span, speaker)
         found.append(FoundQuote(article.id, span, quote_text, speaker, rule))
     return _join_split(text, found)
 
@@ -915,6 +945,32 @@ def _refer_back(
         if prev_speaker.kind in ("name", "pronoun") and paragraphs_between <= EPITHET_PARAGRAPHS:
             return prev_speaker, "epithet"
     return epithet, rule
+
+
+def _named_speaker(span: QuoteSpan, speaker: Speaker | None) -> tuple[int, Speaker] | None:
+    """(end of the quote, named speaker) when a quote's speaker is a name, or a pronoun
+    already linked to one; else None."""
+    if speaker is None:
+        return None
+    if speaker.kind == "name":
+        return span.close, speaker
+    if speaker.kind == "pronoun" and speaker.antecedent is not None:
+        return span.close, speaker.antecedent
+    return None
+
+
+def _with_antecedent(
+    text: str, pronoun: Speaker, named: tuple[int, Speaker], span: QuoteSpan
+) -> Speaker:
+    """``pronoun`` linked to the named speaker of the quote before it when that quote is in
+    the same sentence or the one before (`"...," said Ann Lee, a professor. "...," she
+    said`): a reporter who goes on quoting the same person switches to the pronoun.
+    ``text`` is masked, so only the reporter's sentence ends count."""
+    closed, speaker = named
+    upto = min(span.open, pronoun.at)
+    if closed >= upto or sum(1 for _ in _sentence_ends(text, closed + 1, upto)) > 1:
+        return pronoun
+    return replace(pronoun, antecedent=speaker)
 
 
 def _join_split(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
