@@ -86,6 +86,9 @@ WRITTEN = "written text"
 TERM_WORDS = 4
 # A quote this short in Title Case is a title; "of", "the", ... may stay lower-case in one.
 TITLE_WORDS = 5
+# ... or this long with a subtitle or a part number, which only titles have.
+SUBTITLE_WORDS = 12
+_SUBTITLE = re.compile(r"\w: [A-Z0-9]|\b(?:Part|Chapter|Volume|Episode) (?:\d+|[IVX]+)\b")
 _MINOR = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with"})
 # Words after which a quotation is written text, not speech: a sign, a label, a headline
 # ("carried a sign reading, "...!"", "letters labeled "..."").
@@ -857,11 +860,19 @@ def _after_possessive(text: str, at: int) -> bool:
 
 
 def _title_case(quoted: str) -> bool:
-    """A quotation of at most five words, every word capitalised, no sentence end inside."""
-    words = quoted.strip(" ,").split()
+    """A quotation in Title Case with no sentence end inside: of at most five words, or of
+    at most ``SUBTITLE_WORDS`` when it has a subtitle or a part number ("Harry Potter and
+    the Deathly Hallows: Part 2"), as only titles have. A period closing it is the
+    sentence's, put inside the marks as American style does (``behind "Dog Whistle
+    Politics."``)."""
+    body = quoted.strip(" ,")
+    if body.endswith(".") and not body.endswith(".."):
+        body = body[:-1]
+    words = body.split()
+    limit = SUBTITLE_WORDS if _SUBTITLE.search(body) else TITLE_WORDS
     return (
-        0 < len(words) <= TITLE_WORDS
-        and not re.search(r"[.!?]", quoted)
+        0 < len(words) <= limit
+        and not re.search(r"[.!?]", body)
         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words)
         and sum(w[:1].isupper() for w in words) >= 2
     )
