@@ -20,6 +20,20 @@ anywhere in them, are skipped because their quotes were read while the rules wer
     python scripts/sample_quotes.py --data ../shared/data --count 200 --seed 31 --prefix e \\
         --exclude tests/data/analysis/quote_gold.jsonl ... --reuse blind.jsonl blind2.jsonl \\
         --skip-named tests/data/analysis/cases.json tests/data/reader/*.jsonl --output out.jsonl
+
+WCEP articles mostly come as one long paragraph, so the samples above never drew their
+quotes. ``--long-paragraphs`` draws only quotes in paragraphs over 1,200 characters, each
+with a window of whole sentences (newsweave.segment) as its passage: up to four sentences
+before the quote's first sentence, the sentences the quote spans and one after, widened so
+that no other quote is cut in two, and kept only when the passage alone pairs the quote's
+marks as the article does. ``--exclude-articles`` skips the articles (not the clusters) any
+gold file names, ``--per-article`` caps the quotes an article gives, and the datasets take
+turns in the draw, so that the few long-paragraph Multi-News quotes are not drowned out:
+
+    python scripts/sample_quotes.py --data ../shared/data --count 180 --seed 41 --prefix f \\
+        --long-paragraphs --exclude-articles tests/data/analysis/quote_gold*.jsonl \\
+        --per-article 3 --per-cluster 6 --skip-named tests/data/analysis/cases.json \\
+        tests/data/reader/*.jsonl --output out.jsonl
 """
 
 from __future__ import annotations
@@ -30,11 +44,15 @@ import random
 import re
 from pathlib import Path
 
-from newsweave.analyze.quotes import paragraphs, quote_spans
+from newsweave.analyze.quotes import QuoteSpan, paragraphs, quote_spans
 from newsweave.pipeline import load
+from newsweave.segment import sentence_spans
 
 MAX_PARAGRAPH = 1200
 PARAGRAPHS_BEFORE = 3
+# A long paragraph's window: sentences before the quote's first one, and after its last.
+SENTENCES_BEFORE = 4
+SENTENCES_AFTER = 1
 
 
 def used_clusters(patterns: list[str]) -> set[str]:
@@ -68,6 +86,41 @@ def labelled_quotes(patterns: list[str]) -> dict[str, list[dict[str, object]]]:
     return out
 
 
+def used_articles(patterns: list[str]) -> set[str]:
+    """The "origin" fields (dataset, cluster, article) of the files' items."""
+    return set(labelled_quotes(patterns))
+
+
+def _window(text: str, span: QuoteSpan, spans: list[QuoteSpan]) -> tuple[int, int] | None:
+    """(start, end) of whole sentences around ``span`` in its long paragraph, no other quote
+    of which the window cuts in two; None when the sentences cannot be told apart."""
+    base = span.paragraph_start
+    sentences = [
+        (base + a, base + b)
+        for a, b in sentence_spans(text[span.paragraph_start : span.paragraph_end])
+    ]
+    if not sentences:
+        return None
+
+    def index(at: int) -> int:
+        return next((i for i, (_, end) in enumerate(sentences) if at < end), len(sentences) - 1)
+
+    first = max(0, index(span.open) - SENTENCES_BEFORE)
+    last = min(len(sentences) - 1, index(max(span.open, span.end - 1)) + SENTENCES_AFTER)
+    while True:
+        start, end = sentences[first][0], sentences[last][1]
+        cut = [s for s in spans if s.open < start < s.end or s.open < end < s.end]
+        if not cut:
+            return start, end
+        wider = (
+            min([first, *(index(s.open) for s in cut)]),
+            max([last, *(index(max(s.open, s.end - 1)) for s in cut)]),
+        )
+        if wider == (first, last):
+            return None  # a quote runs past the last sentence
+        first, last = wider
+
+
 def _labelled(text: str, start: int, end: int, items: list[dict[str, object]]) -> bool:
     for item in items:
         at = text.find(str(item["passage"]))
@@ -78,10 +131,30 @@ def _labelled(text: str, start: int, end: int, items: list[dict[str, object]]) -
     return False
 
 
+def _long_passage(text: str, span: QuoteSpan, spans: list[QuoteSpan]) -> tuple[int, int] | None:
+    """(start, end) of the window of a quote in a long paragraph, or None when the window
+    alone does not pair the quote's marks as the whole article does."""
+    window = _window(text, span, [s for s in spans if s.paragraph_start == span.paragraph_start])
+    if window is None:
+        return None
+    start, end = window
+    alone = quote_spans(text[start:end])
+    if not any(s.start == span.start - start and s.end == span.end - start for s in alone):
+        return None
+    return start, end
+
+
 def candidates(
-    data: Path, used: set[str], labelled: dict[str, list[dict[str, object]]] | None = None
+    data: Path,
+    used: set[str],
+    labelled: dict[str, list[dict[str, object]]] | None = None,
+    long_paragraphs: bool = False,
+    articles: set[str] | None = None,
 ) -> list[dict[str, object]]:
+    """Quotes of clusters not in ``used`` and articles not in ``articles``: in paragraphs up
+    to MAX_PARAGRAPH characters, or with ``long_paragraphs`` only in longer ones."""
     labelled = labelled or {}
+    articles = articles or set()
     out: list[dict[str, object]] = []
     for name in ("multinews-dev.jsonl", "wcep-dev.jsonl"):
         for cluster in load([str(data / name)]).clusters:
@@ -91,22 +164,33 @@ def candidates(
                 text = article.text
                 paras = list(paragraphs(text))
                 origin = f"{name.split('.')[0]} {cluster.id} article {number}"
-                for span in quote_spans(text):
-                    quoted = text[span.start : span.end].strip()
+                if origin in articles:
+                    continue
+                spans = quote_spans(text)
+                for span in spans:
+                    inside = text[span.start : span.end]
+                    quoted = inside.strip()
+                    long = span.paragraph_end - span.paragraph_start > MAX_PARAGRAPH
                     if (
                         len(quoted.split()) < 2
-                        or span.paragraph_end - span.paragraph_start > MAX_PARAGRAPH
+                        or long != long_paragraphs
                         or _labelled(text, span.start, span.end, labelled.get(origin, []))
                     ):
                         continue
-                    at = next(i for i, (a, _) in enumerate(paras) if a == span.paragraph_start)
-                    first = paras[max(0, at - PARAGRAPHS_BEFORE)][0]
-                    passage = text[first : span.paragraph_end]
+                    if long:
+                        window = _long_passage(text, span, spans)
+                        if window is None:
+                            continue
+                        first, last = window
+                    else:
+                        at = next(i for i, (a, _) in enumerate(paras) if a == span.paragraph_start)
+                        first, last = paras[max(0, at - PARAGRAPHS_BEFORE)][0], span.paragraph_end
+                    lead = len(inside) - len(inside.lstrip())  # quote_start at its first word
                     out.append(
                         {
                             "origin": origin,
-                            "passage": passage,
-                            "quote_start": span.start - first,
+                            "passage": text[first:last],
+                            "quote_start": span.start + lead - first,
                             "quote": quoted[:80],
                             "speaker": "",
                             "accept": [],
@@ -116,12 +200,27 @@ def candidates(
     return out
 
 
+def _by_turns(pool: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The pool with its datasets taking turns, each in the (shuffled) order it had."""
+    datasets: dict[str, list[dict[str, object]]] = {}
+    for item in pool:
+        datasets.setdefault(str(item["origin"]).split()[0], []).append(item)
+    queues = list(datasets.values())
+    out: list[dict[str, object]] = []
+    for n in range(max((len(q) for q in queues), default=0)):
+        out.extend(q[n] for q in queues if n < len(q))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--per-cluster", type=int, default=2)
+    parser.add_argument("--per-article", type=int, default=0, help="0: no cap")
+    parser.add_argument("--long-paragraphs", action="store_true")
+    parser.add_argument("--exclude-articles", nargs="*", default=[])
     parser.add_argument("--prefix", default="b")
     parser.add_argument("--exclude", nargs="*", default=[])
     parser.add_argument("--reuse", nargs="*", default=[])
@@ -129,15 +228,28 @@ def main() -> None:
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
     used = used_clusters(args.exclude) | named_clusters(args.skip_named)
-    pool = candidates(args.data, used, labelled_quotes(args.reuse))
+    pool = candidates(
+        args.data,
+        used,
+        labelled_quotes(args.reuse),
+        long_paragraphs=args.long_paragraphs,
+        articles=used_articles(args.exclude_articles),
+    )
     random.Random(args.seed).shuffle(pool)
+    if args.long_paragraphs:
+        pool = _by_turns(pool)
     chosen: list[dict[str, object]] = []
     per_cluster: dict[str, int] = {}
+    per_article: dict[str, int] = {}
     for item in pool:
-        cluster = str(item["origin"]).split()[1]
-        if per_cluster.get(cluster, 0) >= args.per_cluster:
+        origin = str(item["origin"])
+        cluster = origin.split()[1]
+        if per_cluster.get(cluster, 0) >= args.per_cluster or (
+            args.per_article and per_article.get(origin, 0) >= args.per_article
+        ):
             continue
         per_cluster[cluster] = per_cluster.get(cluster, 0) + 1
+        per_article[origin] = per_article.get(origin, 0) + 1
         chosen.append(item)
         if len(chosen) == args.count:
             break
