@@ -174,11 +174,11 @@ def test_fast_paths_of_line_rules_agree_with_their_patterns() -> None:
         fast_found = clean._trailing_credit(line)
         assert (fast_found and fast_found.span()) == (found and found.span()), line
         agency = bool(clean.PHOTO_AGENCY.search(line))
-        assert agency <= clean._has_any(lower, clean.AGENCY_HINTS), line
+        assert agency <= clean.has_any(lower, clean.AGENCY_HINTS), line
         count = bool(clean.TRAILING_COUNT.search(line))
         assert count <= lower.endswith(clean._COUNT_ENDS), line
         separator = bool(clean._TICKER_SEPARATOR.search(line))
-        assert separator <= clean._has_any(line, clean._SEPARATOR_MARKS), line
+        assert separator <= clean.has_any(line, clean._SEPARATOR_MARKS), line
         hits += agency + count + bool(found) + clean._bio(line, lower)
     assert hits >= 8  # the made-up lines do reach the patterns
 

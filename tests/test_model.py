@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,3 +54,37 @@ def test_shipped_stop_list_is_scikit_learns() -> None:
     from newsweave.tokens import ENGLISH_STOP_WORDS
 
     assert reference == ENGLISH_STOP_WORDS
+
+
+def _words_one_by_one(text: str) -> list[str]:
+    """The tokenizer's definition: each word found in the text, then lower-cased."""
+    from newsweave.tokens import _WORD
+
+    return [word.lower().replace("’", "'") for word in _WORD.findall(text)]
+
+
+def test_words_found_in_the_lower_case_are_the_words_lowered_one_by_one(
+    example_dir: Path,
+) -> None:
+    """``words`` finds tokens in the lower-cased text (the stream's hot path): the same
+    tokens as lowering each word found, on news text and on the letters whose lower case
+    depends on context or adds a character."""
+    from newsweave.tokens import words
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(example_dir.rglob("*.txt"))]
+    texts += [
+        "İstanbul'da İLK: the İzmir ferry",  # İ lowers to i and a combining dot
+        "ΟΔΟΣ:Α and ΣΟΦΙΑ σοφία ΌΣΟΣ'Α",  # Σ lowers by the letter after it
+        "Straße STRASSE ǅemal ﬁnance Ⅻ K ſ",  # ligatures, digraphs, numerals, odd folds
+        "al-Assad’s U.S. don’t 3.5% O’Neill's e-mail--sent",
+        "",
+    ]
+    for text in texts:
+        assert words(text) == _words_one_by_one(text), text[:40]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_words_equal_the_words_lowered_one_by_one_on_any_text(text: str) -> None:
+    from newsweave.tokens import words
+
+    assert words(text) == _words_one_by_one(text)

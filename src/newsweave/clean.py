@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from newsweave.errors import excerpt
 from newsweave.language import detect_language
 from newsweave.model import Article, Problem, RawDocument, RemovedLine, article_id
-from newsweave.tokens import content_terms
+from newsweave.tokens import content_terms, has_any
 
 _I = re.IGNORECASE
 log = logging.getLogger(__name__)
@@ -264,14 +264,6 @@ def _line_words(line: str) -> int:
     return line.count(" ") + 1
 
 
-def _has_any(text: str, hints: tuple[str, ...]) -> bool:
-    # A loop, not ``any()`` over a generator: called for most lines of every article.
-    for hint in hints:  # noqa: SIM110
-        if hint in text:
-            return True
-    return False
-
-
 def classify_line(line: str) -> str | None:
     """The reason a line is boilerplate, or ``None`` for content."""
     normalized = " ".join(line.split())
@@ -293,26 +285,26 @@ def _classify(line: str, words: int) -> str | None:
         return "advertisement"
     # Cheap substring tests before the searches: most lines are prose.
     if (words <= 30 and WIRE_CREDIT_LOWER.match(lower)) or (
-        words <= 20 and _has_any(lower, WIRE_HINTS) and WIRE_SENTENCE.search(line)
+        words <= 20 and has_any(lower, WIRE_HINTS) and WIRE_SENTENCE.search(line)
     ):
         return "wire credit"
     if (
         words <= 45
-        and _has_any(lower, CONSENT_HINTS)
+        and has_any(lower, CONSENT_HINTS)
         and CONSENT.search(line)
         and (words <= 4 or SECOND_PERSON.search(line))
     ):
         return "consent banner"
     if (
         words <= 30
-        and _has_any(lower, NEWSLETTER_HINTS)
+        and has_any(lower, NEWSLETTER_HINTS)
         and NEWSLETTER.search(line)
         and SECOND_PERSON.search(line)
     ):
         return "share/subscribe prompt"
     if (
         words <= 40
-        and ("/" in line or (_has_any(lower, CREDIT_STEMS) and CREDIT_WORD.search(line)))
+        and ("/" in line or (has_any(lower, CREDIT_STEMS) and CREDIT_WORD.search(line)))
         and CREDIT_TAIL.search(line)
     ):
         return "photo credit"
@@ -336,7 +328,7 @@ def _classify(line: str, words: int) -> str | None:
         return "timestamp"
     if words <= 12 and (_relative_time(line) or _date_only(line)):
         return "timestamp"
-    if (PHOTO.match(line) or (_has_any(lower, AGENCY_HINTS) and PHOTO_AGENCY.search(line))) and (
+    if (PHOTO.match(line) or (has_any(lower, AGENCY_HINTS) and PHOTO_AGENCY.search(line))) and (
         words <= 12 or not line.rstrip().endswith((".", '"', "”"))
     ):
         return "photo credit"
@@ -351,7 +343,7 @@ def _ticker(line: str, words: int) -> bool:
     """Headlines strung together with a separator: three or more short pieces, each starting
     like a headline and the last not ending a sentence (dashes around an aside inside a
     sentence fail one of these), four or more pieces for dashes, which sentences also use."""
-    if not _has_any(line, _SEPARATOR_MARKS) or _TICKER_SEPARATOR.search(line) is None:
+    if not has_any(line, _SEPARATOR_MARKS) or _TICKER_SEPARATOR.search(line) is None:
         return False  # the common case, in a few scans instead of eight counts
     if line.count(" // ") >= 2:
         return True
@@ -425,7 +417,7 @@ def _relative_time(line: str) -> bool:
 
 def _bio(line: str, lower: str) -> bool:
     """``BIO.match`` of a line and its lower case, tried only when it holds a bio's verb."""
-    if not (_has_any(line, _BIO_VERBS) or lower.startswith(_BIO_OPENINGS)):
+    if not (has_any(line, _BIO_VERBS) or lower.startswith(_BIO_OPENINGS)):
         return False
     return BIO.match(line) is not None
 

@@ -42,7 +42,7 @@ _CONTEXT_LOWER = ("\u0130", "\u03a3")
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (keeps "al-Assad", "U.S", "don't" whole)."""
-    if not _has_any(text, _CONTEXT_LOWER):
+    if not has_any(text, _CONTEXT_LOWER):
         # Found in the lower-cased text: lowering a letter keeps it a letter in place, so
         # these are the tokens lowered one by one, at two thirds of the cost (the
         # stream's hot path). The apostrophes are both inside words, so either is kept.
@@ -53,8 +53,10 @@ def words(text: str) -> list[str]:
     return "\n".join(found).lower().replace("’", "'").split("\n")
 
 
-def _has_any(text: str, parts: tuple[str, ...]) -> bool:
-    for part in parts:  # noqa: SIM110 - a loop, not any(): cheaper for two
+def has_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``parts``."""
+    # A loop, not ``any()`` over a generator: called for most lines of every article.
+    for part in parts:  # noqa: SIM110
         if part in text:
             return True
     return False
