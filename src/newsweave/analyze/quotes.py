@@ -459,8 +459,8 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             i -= 1
         i -= 1
     verb = text[verb_start : verb_start + 6].split()[0] if text[verb_start:].strip() else ""
-    if verb == "told" and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
-        return None  # "we're told", "was told": the subject is the listener
+    if verb in {"told", "asked"} and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
+        return None  # "we're told", "was asked": the subject is the listener
     while i >= 0 and _bare(words[i][0]) in AUXILIARIES and words[i][0].isalpha():
         i -= 1
     if i < 0:
@@ -517,11 +517,9 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             first -= 1
         while first < i and _bare(words[first][0]) in {"of", "the", "for"}:
             first += 1  # "A spokesperson for Conyers": "for" starts no name
-        if first >= 2 and _bare(words[first - 1][0]) in _PREPOSITIONS:
-            # "the senator from Arizona said": the name only modifies the speaker.
-            nominal = _nominal_back(words, first - 2)
-            if nominal is not None:
-                return Speaker(nominal[0], "nominal", at=nominal[1])
+        head = _head_before_preposition(text, words, first)
+        if head is not None:
+            return head
         run = _name_run(text, words[first][1], words[i][2])
         if run is None:
             return None
@@ -529,6 +527,45 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
     nominal = _nominal_back(words, i)
     if nominal is not None:
         return Speaker(nominal[0], "nominal", at=nominal[1])
+    return None
+
+
+def _head_before_preposition(
+    text: str, words: list[tuple[str, int, int]], first: int
+) -> Speaker | None:
+    """The speaker a prepositional phrase ending the subject modifies: "the senator from
+    Arizona said", "The head of the World Trade Organization says", "Ann Lee from the
+    University of Geneva in Switzerland told": the name of a place or body after a
+    preposition only says where the speaker is from."""
+    for _ in range(_MAX_APPOSITIVES):
+        k = first - 1
+        if k >= 1 and _bare(words[k][0]) in {"the", "a", "an"} and words[k][0].isalpha():
+            k -= 1
+        if k < 1 or _bare(words[k][0]) not in _PREPOSITIONS or not words[k][0].isalpha():
+            return None
+        nominal = _nominal_back(words, k - 1)
+        if nominal is not None:
+            return Speaker(nominal[0], "nominal", at=nominal[1])
+        # Capitalised words before the preposition: a person there is the speaker.
+        start = k - 1
+        if not is_capitalised(words[start][0].strip(_STRIP) or "x") or words[start][0][
+            -1:
+        ] in ",;:.!?\"”":
+            return None
+        while start > 0 and is_capitalised(words[start - 1][0].strip(_STRIP) or "x"):
+            if words[start - 1][0][-1:] in ',;:.!?"”':
+                break
+            start -= 1
+        if k - start >= 2:
+            run = _name_run(text, words[start][1], words[k - 1][2])
+            if (
+                run is not None
+                and run.start == words[start][1]
+                and run.kind != "organisation"
+                and len(run.name.split()) >= 2
+            ):
+                return _from_run(run)
+        first = start
     return None
 
 
