@@ -65,6 +65,8 @@ _APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "who", "which", "whose", "now
 _MAX_APPOSITIVES = 3
 _BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
+# Conjunctions that open a clause of its own after a quote ("...", but X said).
+_CLAUSE_OPENERS = frozenset({"but", "while", "although", "though", "yet", "whereas"})
 # Prepositions of place: a capitalised word after one, and one after its comma, is where the
 # speaker is from ("the mountaineer from Bern, Switzerland"), not a name in apposition.
 _LOCATIVE = frozenset({"from", "in", "at", "near", "outside"})
@@ -459,7 +461,7 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             i -= 1
         i -= 1
     verb = text[verb_start : verb_start + 6].split()[0] if text[verb_start:].strip() else ""
-    if verb in {"told", "asked"} and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
+    if _bare(verb) in {"told", "asked"} and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
         return None  # "we're told", "was asked": the subject is the listener
     while i >= 0 and _bare(words[i][0]) in AUXILIARIES and words[i][0].isalpha():
         i -= 1
@@ -485,7 +487,8 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             and inner.start == words[j + 1][1]
             and inner.kind != "organisation"
             and not _PARTY_TAG.match(words[j + 1][0])
-        ):
+            and not re.match(r"\s+[a-z]", text[inner.end : words[i][2]])
+        ):  # not "Ann Lee, SpaceX president and COO, said": a name that only modifies a role
             return _from_run(inner)
         i = j
         if not words[i][0].endswith(","):
@@ -801,7 +804,10 @@ def masked(text: str, spans: Sequence[QuoteSpan]) -> str:
     the reporter's words: no speech verbs or sentence ends from inside quotes."""
     chars = list(text)
     for span in spans:
-        end = span.end - 1 if text[span.end - 1 : span.end] in (".", "!", "?") else span.end
+        # A sentence end is kept, also before an inner quotation's closing mark ("... he
+        # said, 'yeah.' "): the quote closes its sentence.
+        body = text[span.start : span.end].rstrip(" '’\u00a0")
+        end = span.start + len(body) - 1 if body[-1:] in (".", "!", "?") else span.end
         for i in range(span.start, end):
             if chars[i] != "\n":
                 chars[i] = " "
@@ -820,7 +826,7 @@ def attribute(
     tail_end = _sentence_end(text, tail_start, upper)
     # A quote ending in "." closes its sentence: an attribution after it belongs to the
     # next sentence. A comma, "?" or "!" leaves the sentence open.
-    inner = text[span.start : span.end].rstrip()
+    inner = text[span.start : span.end].rstrip().rstrip("'’").rstrip()
     tail_words = _words(text, tail_start, tail_end)
     # Written text, not speech: a sign "reading, "..."", letters "labeled "..."".
     head_start = _sentence_start(text, span.paragraph_start, span.open)
@@ -831,7 +837,11 @@ def attribute(
     dash = re.match(r"\s*(?:—|–|--)\s*(?=[A-Z])", text[tail_start:tail_end])
     if dash:
         run = _first_name_run(text, tail_start + dash.end(), tail_end)
-        if run is not None and run.start - (tail_start + dash.end()) <= 4:  # "—The New ..."
+        byline = run is not None and bool(
+            re.match(r"\s+([a-z][\w'’-]*)", text[run.end : tail_end])
+            and _is_head(text[run.end : tail_end].split()[0].removesuffix("s"))
+        )  # "—AP reporters Ann Lee, ...": who wrote the story, not who said the quote
+        if run is not None and not byline and run.start - (tail_start + dash.end()) <= 4:
             credited = _from_run(run)
             if credited is not None:
                 return credited, "after-dash"
@@ -919,6 +929,8 @@ def _only_subject_between(text: str, start: int, verb_start: int) -> bool:
     """`," Kerry said` but not `," a claim that Kerry said`: the words before the verb are
     the subject (capitalised, pronoun, nominal phrase or appositive), at most ~12 words."""
     between = text[start:verb_start].strip(" ,—–-\u00a0")
+    if between.split()[:1] and between.split()[0].lower() in _CLAUSE_OPENERS:
+        return False  # `an "honorable exit", but Jammeh said`: a new clause, its own subject
     return len(between.split()) <= SUBJECT_WORDS and not re.search(
         r"\b(?:that|which|because)\b", between
     )
