@@ -52,7 +52,8 @@ ROLE_WORDS: frozenset[str] = _words(
     counterpart dean deputy designer det detective diplomat director director-general
     doctor economist editor emir engineer entrepreneur envoy executive farmer founder
     gen general goalkeeper governor head historian host imam inspector investigator
-    investor journalist judge justice king lawmaker lawyer leader lieutenant lobbyist lt
+    investor journalist judge justice king lawmaker lawyer leader legislator lieutenant
+    lobbyist lt
     maj major manager marshal mayor mediator minister mullah musician negotiator nominee
     novelist nurse officer organiser organizer owner pastor philosopher photographer
     physician physicist pilot pitcher player poet pollster pope premier presenter

@@ -80,6 +80,12 @@ _NAMED_AS = re.compile(
 _TITLE_INTRODUCERS = frozenset(
     {"on", "in", "at", "from", "by", "of", "into", "titled", "entitled", "dubbed", "named"}
 )
+# Nouns right before a quotation in Title Case that make it the title of a work ("our
+# article "Taking a Bite Out of the Moon,"").
+_TITLE_NOUNS = frozenset(
+    """article book novel memoir song single film movie album essay column op-ed piece
+    documentary series show play poem headline episode""".split()  # noqa: SIM905
+)
 # The rule name of quotes that are written text or names, which no other rule may give a
 # speaker (not even the previous quote's, as a continuation).
 WRITTEN = "written text"
@@ -653,6 +659,15 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
             return Speaker(epithet, "epithet", at=words[0][1])
         return None
     run = _first_name_run(text, words[0][1], upper)
+    if run is not None and text[run.start : run.end].endswith(("'s", "’s")):
+        # "says Rahmatullah's brother-in-law, Abdul Hamid Wardak": the possessor is not the
+        # speaker; a name in apposition to the phrase is.
+        rest = re.match(r"((?:\s+[a-z][\w'’-]*){1,4}),\s+(?=[A-Z])", text[run.end : upper])
+        if rest is not None:
+            person = _first_name_run(text, run.end + rest.end(), upper)
+            if person is not None and person.kind != "organisation":
+                return _from_run(person)
+        return None
     if run is not None:
         # "said University of Texas law professor Stephen Vladeck", "said GOP strategist
         # Ford O'Connell": the capitalised words only say where the speaker works or which
@@ -906,7 +921,12 @@ def _after_possessive(text: str, at: int) -> bool:
     return any(w.endswith(("'s", "’s")) for w in text[max(0, at - 60) : at].split()[-2:])
 
 
-def _title_case(quoted: str) -> bool:
+def _after_title_noun(text: str, at: int) -> bool:
+    before = text[max(0, at - 40) : at].split()[-1:]
+    return bool(before) and _bare(before[0]) in _TITLE_NOUNS
+
+
+def _title_case(quoted: str, limit: int = 0) -> bool:
     """A quotation in Title Case with no sentence end inside: of at most five words, or of
     at most ``SUBTITLE_WORDS`` when it has a subtitle or a part number ("Harry Potter and
     the Deathly Hallows: Part 2"), as only titles have. A period closing it is the
@@ -916,7 +936,7 @@ def _title_case(quoted: str) -> bool:
     if body.endswith(".") and not body.endswith(".."):
         body = body[:-1]
     words = body.split()
-    limit = SUBTITLE_WORDS if _SUBTITLE.search(body) else TITLE_WORDS
+    limit = limit or (SUBTITLE_WORDS if _SUBTITLE.search(body) else TITLE_WORDS)
     return (
         0 < len(words) <= limit
         and not re.search(r"[.!?]", body)
@@ -948,7 +968,9 @@ def find_quotes(article: Article, spans: Sequence[QuoteSpan] | None = None) -> l
     for index, span in enumerate(spans):
         quote_text = text[span.start : span.end].strip().rstrip(",").strip()
         # A short quote in Title Case is a name or title ("Right Now"), not speech.
-        if _title_case(quote_text):
+        if _title_case(quote_text) or (
+            _after_title_noun(text, span.open) and _title_case(quote_text, SUBTITLE_WORDS)
+        ):
             speaker, rule = None, WRITTEN
         else:
             speaker, rule = attribute(outside_quotes, spans, index, len(quote_text.split()))
