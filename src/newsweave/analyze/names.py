@@ -233,6 +233,22 @@ def _run_tokens(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         yield from TOKEN.finditer(text, candidate.start(), candidate.end())
 
 
+_GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
+
+
+def _opening_gerund(text: str, token: tuple[str, int, int]) -> bool:
+    """Whether ``token`` is a verb's -ing form capitalised only because it opens the
+    sentence ("Calling Gerry Adams "a friend", she said"): not the first word of a name,
+    unless the text writes it capitalised inside a sentence too ("... said Sterling Brown")."""
+    word, start, _ = token
+    if not _GERUND.fullmatch(word):
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0")
+    if before and before[-1] not in ".!?\n\"”":
+        return False
+    return re.search(rf"(?<=[a-z,] ){word}\b", text) is None
+
+
 def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     """Every capitalised run in ``text[start:end]``, split into role and name."""
     end = len(text) if end is None else end
@@ -242,6 +258,8 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
     def flush() -> None:
         if len(current) == 1 and current[0][0].lower() in NOT_NAME_START:
             current.clear()  # a capitalised sentence opener ("The", "But"): the common case
+        if len(current) > 2 and _opening_gerund(text, current[0]):
+            del current[0]
         if current:
             run = split_run(list(current))
             if run is not None:

@@ -376,6 +376,7 @@ def build_index(articles: Sequence[Article], spans: dict[str, list[QuoteSpan]]) 
                     2 <= len(words) <= 3
                     and not any(w.lower() in ORG_WORDS for w in words)
                     and subject_position(article.text, run)
+                    and not _modifier(article.text, run)
                 ):
                     weak.append((run.name_start, run.name))
                 elif len(words) == 1 and subject_position(article.text, run):
@@ -444,6 +445,17 @@ def _inverted_speaker(text: str, verb: re.Match[str]) -> str:
     return speaker.text
 
 
+def _modifier(text: str, run: Run) -> bool:
+    """Whether a name stands between an article and a lower-case noun, as a modifier: "an
+    Iraq War veteran", "the Trump administration"."""
+    before = text[max(0, run.start - 5) : run.start].split()[-1:]
+    return (
+        bool(before)
+        and before[0].lower() in {"a", "an", "the"}
+        and re.match(r"[ \u00a0]+[a-z]", text[run.end : run.end + 3]) is not None
+    )
+
+
 def _person_like(name: str) -> bool:
     """A speech verb's capitalised subject is a person unless it is a common noun that is
     only capitalised because it opens the sentence ("Reports say", "Officials said")."""
@@ -463,6 +475,9 @@ _VERB_LIKE_STOP = frozenset(ENGLISH_STOP_WORDS) - {
 }  # fmt: skip
 
 
+_APPOSED_VERB = re.compile(r",\s+(?:a|an|the|who)\s[^,.;:!?\"“”—–]{1,60}?\s*[,—–]\s*([a-z]+)\b")
+
+
 def subject_position(text: str, run: Run) -> bool:
     """Whether a name stands where a sentence's subject does: at the start of a sentence
     or clause, or right before a verb-like word ("Dunn fired", "Peinovich said"). Objects
@@ -476,7 +491,11 @@ def subject_position(text: str, run: Run) -> bool:
     if previous in SPEECH_VERBS or before.lower().endswith("according to"):
         return True  # "said Lavrov", "according to ... Sonia Khush": the speaker
     match = re.match(r"\s+([a-z][\w'’-]*)", text[run.end : run.end + 30])
-    return match is not None and match.group(1) not in _VERB_LIKE_STOP
+    if match is None:
+        # "Douglas Concha, an Iraq War veteran – said": an appositive, then the verb.
+        apposed = _APPOSED_VERB.match(text, run.end, run.end + 90)
+        return apposed is not None and apposed.group(1) in SPEECH_VERBS
+    return match.group(1) not in _VERB_LIKE_STOP
 
 
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m",
