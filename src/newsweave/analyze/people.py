@@ -446,12 +446,12 @@ def _inverted_speaker(text: str, verb: re.Match[str]) -> str:
 
 
 def _modifier(text: str, run: Run) -> bool:
-    """Whether a name stands between an article and a lower-case noun, as a modifier: "an
-    Iraq War veteran", "the Trump administration"."""
+    """Whether a name stands between an indefinite article and a lower-case noun, as a
+    modifier: "an Iraq War veteran", "a Somali American state representative"."""
     before = text[max(0, run.start - 5) : run.start].split()[-1:]
     return (
         bool(before)
-        and before[0].lower() in {"a", "an", "the"}
+        and before[0].lower() in {"a", "an"}
         and re.match(r"[ \u00a0]+[a-z]", text[run.end : run.end + 3]) is not None
     )
 

@@ -65,6 +65,11 @@ _APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "who", "which", "whose", "now
 _MAX_APPOSITIVES = 3
 _BE_FORMS = frozenset({"is", "was", "were", "are", "'re", "we're", "i'm", "been", "being", "be"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "for", "with"})
+# What a possessor's statement is written in ("NASA's statement"): the possessor speaks.
+_DOCUMENTS = frozenset(
+    """statement statements report letter release website email post tweet filing account
+    announcement memo document blog""".split()  # noqa: SIM905
+)
 # Conjunctions that open a clause of its own after a quote ("...", but X said).
 _CLAUSE_OPENERS = frozenset({"but", "while", "although", "though", "yet", "whereas"})
 # Prepositions of place: a capitalised word after one, and one after its comma, is where the
@@ -467,8 +472,8 @@ def speaker_before(text: str, verb_start: int, lower: int) -> Speaker | None:
             i -= 1
         i -= 1
     verb = text[verb_start : verb_start + 6].split()[0] if text[verb_start:].strip() else ""
-    if _bare(verb) in {"told", "asked"} and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
-        return None  # "we're told", "was asked": the subject is the listener
+    if verb == "told" and i >= 0 and _bare(words[i][0]) in _BE_FORMS:
+        return None  # "we're told", "was told": the subject is the listener
     while i >= 0 and _bare(words[i][0]) in AUXILIARIES and words[i][0].isalpha():
         i -= 1
     if i < 0:
@@ -660,13 +665,17 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
         return None
     run = _first_name_run(text, words[0][1], upper)
     if run is not None and text[run.start : run.end].endswith(("'s", "’s")):
-        # "says Rahmatullah's brother-in-law, Abdul Hamid Wardak": the possessor is not the
-        # speaker; a name in apposition to the phrase is.
-        rest = re.match(r"((?:\s+[a-z][\w'’-]*){1,4}),\s+(?=[A-Z])", text[run.end : upper])
+        # "says Rahmatullah's brother-in-law, Abdul Hamid Wardak", "said Amato's colleague
+        # Ann Lee": the possessor is not the speaker; a name in apposition to the phrase is,
+        # and the possessor only of a document ("according to NASA's statement").
+        rest = re.match(r"((?:\s+[a-z][\w'’-]*){1,4}),?\s+(?=[A-Z])", text[run.end : upper])
         if rest is not None:
             person = _first_name_run(text, run.end + rest.end(), upper)
             if person is not None and person.kind != "organisation":
                 return _from_run(person)
+        head = re.match(r"\s+([a-z]+)\b(?![ \u00a0]+[a-z])", text[run.end : upper])
+        if head is not None and head.group(1) in _DOCUMENTS:
+            return _from_run(run)
         return None
     if run is not None:
         # "said University of Texas law professor Stephen Vladeck", "said GOP strategist
@@ -894,6 +903,8 @@ def attribute(
             break  # too far to be the clause the quote belongs to
         if not adjacent and 0 < quoted_words <= TERM_WORDS and _after_possessive(text, span.open):
             break  # "endorsed the department's "statement of emergency"": a name for a thing
+        if verb == "asked" and _bare((text[head_start:v_start].split()[-1:] or ["x"])[0]) in _BE_FORMS:
+            break  # "Obama was asked: "...?"": the subject is the one asked
         speaker = speaker_before(text, v_start, head_start)
         if speaker is not None:
             return speaker, "before-verb" if adjacent else "clause-verb"
