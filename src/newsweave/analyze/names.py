@@ -244,7 +244,7 @@ def _opening_gerund(text: str, token: tuple[str, int, int]) -> bool:
     if not _GERUND.fullmatch(word):
         return False
     before = text[max(0, start - 3) : start].rstrip(" \u00a0")
-    if before and before[-1] not in ".!?\n\"”":
+    if before and before[-1] not in '.!?\n"”':
         return False
     return re.search(rf"(?<=[a-z,] ){word}\b", text) is None
 

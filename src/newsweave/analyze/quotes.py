@@ -562,9 +562,10 @@ def _head_before_preposition(
             return Speaker(nominal[0], "nominal", at=nominal[1])
         # Capitalised words before the preposition: a person there is the speaker.
         start = k - 1
-        if not is_capitalised(words[start][0].strip(_STRIP) or "x") or words[start][0][
-            -1:
-        ] in ",;:.!?\"”":
+        if (
+            not is_capitalised(words[start][0].strip(_STRIP) or "x")
+            or words[start][0][-1:] in ',;:.!?"”'
+        ):
             return None
         while start > 0 and is_capitalised(words[start - 1][0].strip(_STRIP) or "x"):
             if words[start - 1][0][-1:] in ',;:.!?"”':
@@ -668,9 +669,9 @@ def speaker_after(text: str, start: int, upper: int) -> Speaker | None:
         # "says Rahmatullah's brother-in-law, Abdul Hamid Wardak", "said Amato's colleague
         # Ann Lee": the possessor is not the speaker; a name in apposition to the phrase is,
         # and the possessor only of a document ("according to NASA's statement").
-        rest = re.match(r"((?:\s+[a-z][\w'’-]*){1,4}),?\s+(?=[A-Z])", text[run.end : upper])
-        if rest is not None:
-            person = _first_name_run(text, run.end + rest.end(), upper)
+        apposed = re.match(r"((?:\s+[a-z][\w'’-]*){1,4}),?\s+(?=[A-Z])", text[run.end : upper])
+        if apposed is not None:
+            person = _first_name_run(text, run.end + apposed.end(), upper)
             if person is not None and person.kind != "organisation":
                 return _from_run(person)
         head = re.match(r"\s+([a-z]+)\b(?![ \u00a0]+[a-z])", text[run.end : upper])
@@ -903,7 +904,10 @@ def attribute(
             break  # too far to be the clause the quote belongs to
         if not adjacent and 0 < quoted_words <= TERM_WORDS and _after_possessive(text, span.open):
             break  # "endorsed the department's "statement of emergency"": a name for a thing
-        if verb == "asked" and _bare((text[head_start:v_start].split()[-1:] or ["x"])[0]) in _BE_FORMS:
+        if (
+            verb == "asked"
+            and _bare((text[head_start:v_start].split()[-1:] or ["x"])[0]) in _BE_FORMS
+        ):
             break  # "Obama was asked: "...?"": the subject is the one asked
         speaker = speaker_before(text, v_start, head_start)
         if speaker is not None:
