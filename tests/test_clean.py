@@ -190,3 +190,40 @@ def test_a_lowered_pattern_must_not_name_upper_case() -> None:
 
     with pytest.raises(ValueError, match="upper-case"):
         _lowered(re.compile(r"^[A-Z]+ photo", re.IGNORECASE))
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # a WCEP-dev title: UTF-8 curly quotes decoded as Latin-1
+        (
+            "â\x80\x98No discussion of security arrangementsâ\x80\x99 after ex-spy discharged",
+            "‘No discussion of security arrangements’ after ex-spy discharged",
+        ),
+        # a Multi-News-dev sentence: cp1252 apostrophes left as C1 characters
+        (
+            "the Community of Christ\x92s USA National Council",
+            "the Community of Christ’s USA National Council",
+        ),
+        (
+            "Itâ€™s a deal, said Ã‰douard Philippe",
+            "It’s a deal, said Édouard Philippe",
+        ),  # via cp1252
+    ],
+)
+def test_mojibake_and_latin1_read_punctuation_are_repaired(raw: str, fixed: str) -> None:
+    body = f"{raw}. The talks resumed in Geneva on Monday after a pause of two weeks."
+    (article,) = clean_documents([RawDocument(origin="a.txt", text=body, title=raw)])
+    assert isinstance(article, Article)
+    assert article.title == fixed
+    assert article.text.startswith(fixed)
+
+
+@pytest.mark.parametrize(
+    "text", ["Pelé’s goal in the final", "Ñandú and año», in Spanish", "a café’s “terrace”"]
+)
+def test_text_that_only_looks_like_mojibake_is_left_alone(text: str) -> None:
+    body = f"{text}. The talks resumed in Geneva on Monday after a pause of two weeks."
+    (article,) = clean_documents([RawDocument(origin="a.txt", text=body, title="Talks resume")])
+    assert isinstance(article, Article)
+    assert article.text.startswith(text)
