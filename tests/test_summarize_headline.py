@@ -15,7 +15,7 @@ from newsweave.pipeline import load
 from newsweave.segment import SegmentedCluster
 from newsweave.summarize import summarize_cluster
 from newsweave.summarize.clauses import Reading, gap_joins
-from newsweave.summarize.compress import compress, shortenings
+from newsweave.summarize.compress import CLUTTER_RULES, compress, shortenings
 from newsweave.summarize.cuts import cut_points
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,8 @@ def test_dev_slice_headlines_are_one_sentence_within_budget(words: int) -> None:
         (headline,) = summary
         was_cut = any("cut before" in r for r in headline.explain.get("compression", []))
         _is_one_sentence(headline.text, words, was_cut)
+        # never "PRAGUE, March 22 (Reuters) - An explosion ...": datelines are clutter
+        assert not compress(headline.text, only=CLUTTER_RULES).rules, headline.text
         article = next(a for a in cluster.articles if a.id == headline.article_id)
         if headline.kept:  # traceable: exactly the kept spans of the source sentence
             joined = "".join(article.text[a:b] for a, b in headline.kept)
@@ -187,3 +189,18 @@ def test_byline_fused_into_the_lead_is_a_dateline() -> None:
     compression = compress(sentence)
     assert compression.rules == ("dateline",)
     assert compression.text(sentence).startswith("The Nobel Prize in medicine")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["ZURICH (CBSNewYork/AP) — ", "Zurich (CBS/AP) — ", "ZURICH, March 28 (Reuters) - "],
+)
+def test_a_headline_never_keeps_the_dateline_of_its_lead(dateline: str) -> None:
+    text = (
+        f"{dateline}Lionel Messi has been banned from Argentina’s next four World Cup "
+        "qualifiers for insulting a referee. The ban starts with Tuesday’s game in Bolivia. "
+        "Argentina is third in the South American standings with five games left."
+    )
+    article = Article(id="a", text=text, title="FIFA bans Messi for four qualifiers")
+    (headline,) = summarize_cluster(Cluster("c", (article,)), Budget(words=28))
+    assert headline.text.startswith("Lionel Messi has been banned"), headline.text

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
-from newsweave.summarize.compress import Compression, compress
+from newsweave.summarize.compress import CLUTTER_RULES, Compression, compress
 from newsweave.summarize.concepts import article_agreement, position_vote
 from newsweave.summarize.headline import HEADLINE_BUDGET, TITLE_VOTE, select_headline
 from newsweave.summarize.ilp import CoverageProblem, Solution, solve
@@ -47,7 +47,7 @@ MAX_CANDIDATES = 50
 # Attribution, weekday, aside and clause removal cost ROUGE-2 on the Multi-News dev set
 # (16.13 -> 15.90 with all careful rules): in a paragraph there is room for them, and the
 # references keep them. Headlines, where a few words decide whether a lead fits, use them all.
-BRIEF_RULES = frozenset({"dateline", "label"})
+BRIEF_RULES = CLUTTER_RULES
 MIN_SENTENCES = 2  # a concept must recur to count as something the cluster stresses
 # The lead is chosen as a headline is, within a headline's words: the digest shows that
 # headline, so both read the same (cached) choice.

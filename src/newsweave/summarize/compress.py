@@ -33,7 +33,7 @@ _SPEECH = (
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}"
     r"(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
-    r"(?: ?\((?:[A-Za-z .&-]{1,30})\))?"
+    r"(?: ?\((?:[A-Za-z .&/-]{1,30})\))?"  # "(Reuters)", "(CBSNewYork/AP)"
     r" ?(?:[-—–]{1,2}|>>) )"
 )
 _COLON_DATELINE = re.compile(
@@ -56,7 +56,7 @@ _BARE_DATELINE = re.compile(
     r"^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,2},?(?:[-—–]{1,2}(?=[A-Z\"“])| (?=(?:The|A|An) [a-zA-Z]))"
 )
 _AGENCY_DATELINE = re.compile(
-    r"^[^\"“]{2,60}?\((?:AP|AFP|Reuters|IANS|CNN|UPI|dpa|Xinhua|PTI|ANI|AAP|APP|EFE|ANSA|KUNA|WAM"
+    r"^[^\"“]{2,60}?\((?:[A-Za-z]+/)?(?:AP|AFP|Reuters|IANS|CNN|UPI|dpa|Xinhua|PTI|ANI|AAP|APP|EFE|ANSA|KUNA|WAM"
     r"|SPA|QNA|IRNA|TASS|RIA|Yonhap|Kyodo|Bernama|BSS)\)\s*[-—–:]*\s*"
 )
 # Attribution is only dropped for institutional reporters of facts: removing "Assad said"
@@ -123,6 +123,8 @@ _CLAUSE_VERB = re.compile(
 _APPOSITIVE = re.compile(r", (?:a|an|the) [^,;:\"“”()]{3,60},(?= [a-z])")
 MIN_KEPT_WORDS = 6
 EDGE_RULES = frozenset({"dateline", "label", "parenthetical", "connective"})
+# Clutter to every reader: no brief sentence or headline keeps a dateline or a running label.
+CLUTTER_RULES = frozenset({"dateline", "label"})
 # Cuts kept per sentence under a budget: the longest that fit. More cost time and never win
 # (a shorter cut keeps a subset of the words of a longer one).
 LONGEST_CUTS = 2

@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from newsweave.config import Budget
 from newsweave.segment import SegmentedCluster, word_count
 from newsweave.summarize.clauses import has_main_clause
-from newsweave.summarize.compress import shortenings
+from newsweave.summarize.compress import CLUTTER_RULES, compress, shortenings
 from newsweave.summarize.concepts import article_agreement, position_vote, term_weights
 from newsweave.summarize.ilp import CoverageProblem, solve
 from newsweave.summarize.picks import Pick
@@ -64,8 +64,14 @@ def headline_units(
         cut_off = relaxed and last and sentence.text != title and has_main_clause(sentence.text)
         if not (_complete(sentence.text) or cut_off):
             continue
-        units.append(Unit(i, sentence.text, word_count(sentence.text)))
         seen = {sentence.text}
+        clutter = compress(sentence.text, only=CLUTTER_RULES)
+        if clutter.rules:  # "ZURICH (AP) — Messi was banned": the headline starts at Messi
+            text = clutter.text(sentence.text)
+            seen.add(text)
+            units.append(Unit(i, text, word_count(text), clutter))
+        else:
+            units.append(Unit(i, sentence.text, word_count(sentence.text)))
         for compression in shortenings(sentence.text, budget):
             text = compression.text(sentence.text)
             if text not in seen:
