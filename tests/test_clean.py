@@ -9,7 +9,7 @@ import pytest
 
 from newsweave.clean import classify_line, clean_documents, clean_text, repeated_lines
 from newsweave.ingest import read_inputs
-from newsweave.model import Article, RawDocument
+from newsweave.model import Article, Problem, RawDocument
 
 GOLDEN = Path(__file__).parent / "data" / "expected" / "clean"
 
@@ -227,3 +227,42 @@ def test_text_that_only_looks_like_mojibake_is_left_alone(text: str) -> None:
     (article,) = clean_documents([RawDocument(origin="a.txt", text=body, title="Talks resume")])
     assert isinstance(article, Article)
     assert article.text.startswith(text)
+
+
+TWEET_CHROME = (
+    "Tweet with a location\n\nYou can add location information to your Tweets, such as your city "
+    "or precise location, from the web and via third-party applications. You always have the "
+    "option to delete your Tweet location history. Learn more"
+)
+ARCHIVE_NOTICE = (
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+    "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+    "embargo period."
+)
+
+
+@pytest.mark.parametrize("text", [TWEET_CHROME, ARCHIVE_NOTICE])
+def test_a_page_that_is_only_an_archive_or_embed_notice_is_reported_not_counted(text: str) -> None:
+    (problem,) = clean_documents([RawDocument(origin="mn.jsonl:3#2", text=text)])
+    assert isinstance(problem, Problem)
+    assert problem.where == "mn.jsonl:3#2"
+    assert problem.reason == "not an article: only a web archive's or a social embed's notice"
+
+
+def test_an_embed_notice_inside_an_article_goes_and_the_story_stays() -> None:
+    story = "Megan Rapinoe knelt during the national anthem before the match in Chicago."
+    (article,) = clean_documents([RawDocument(origin="a.txt", text=f"{story}\n\n{TWEET_CHROME}")])
+    assert isinstance(article, Article)
+    assert article.text == story
+
+
+def test_an_error_page_is_reported_with_what_it_says() -> None:
+    text = (
+        "Sorry, the page you requested could not be found.\n\nIf you are trying to reach a page "
+        "from a bookmark, the page URL may have changed. If you are looking for an older news "
+        "story, it may no longer be here."
+    )
+    (problem,) = clean_documents([RawDocument(origin="gone.html", text=text, title="Page")])
+    assert isinstance(problem, Problem)
+    assert problem.reason.startswith("not an article: an error page")
+    assert "could not be found" in problem.reason

@@ -111,6 +111,27 @@ FOOTER_LINK = re.compile(
     _I,
 )
 # A button or link label: a verb of page furniture and at most a few more words.
+# What a crawl gets instead of the article: a web archive's notice about its collections (a
+# capture that was never made), a social network's embed chrome. The whole paragraph goes,
+# at any length; an article left with nothing is reported as empty, never counted as a source.
+NOTICE = "archive or embed notice"
+PLATFORM_NOTICE = re.compile(
+    r"^[-\s]*(?:tweet with a location|add a location to your tweets|you can add location "
+    r"information to your tweets|when you tweet with a location|starting in \d{4}, alexa "
+    r"internet has been donating|these crawls are part of an effort to archive|this is a set "
+    r"of web collections curated by|the seed for wide\d+ was|slash pages from every domain on "
+    r"the web|a ranking of all urls that have more than|up to a maximum of \d+ most highly "
+    r"ranked urls|top ranked pages \(up to)"
+)
+# A page that says it is not the article: a crawl of an error page or of an archive's
+# refusal. Looked for at the top of the text only, where such pages say it.
+ERROR_PAGE = re.compile(
+    r"(?:sorry, )?(?:the|this) page (?:you (?:requested|were looking for|are looking for|"
+    r"tried to reach) )?(?:could not be found|cannot be found|can't be found|can’t be found|"
+    r"does not exist|doesn't exist|no longer exists|is not available)|\b(?:error )?404\b.{0,15}"
+    r"not found|\bpage not found\b|this data is currently not publicly accessible"
+)
+ERROR_PAGE_CHARS = 300
 UI_LABEL = re.compile(
     r"^(accept|reject|agree|decline|manage|learn more|got it|ok(ay)?|close|open|toggle|show"
     r"|hide|load|view|reply|submit|join|enter|download|get|listen|watch|click|tap|save|print"
@@ -326,6 +347,8 @@ def _classify(line: str, words: int) -> str | None:
         and CREDIT_TAIL.search(line)
     ):
         return "photo credit"
+    if PLATFORM_NOTICE.match(lower):
+        return NOTICE
     if words > MAX_JUNK_WORDS:
         return None
     if PROMPT_LOWER.match(lower) or (words <= 4 and UI_LABEL_LOWER.match(lower)):
@@ -778,10 +801,15 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         title_in_text=raw.title_in_text,
         repeated=repeated,
     )
+    error_page = ERROR_PAGE.search(cleaned.text[:ERROR_PAGE_CHARS].lower())
+    if error_page:
+        return Problem(origin, f"not an article: an error page ({error_page.group()!r})")
     if not cleaned.text.strip():
         if not cleaned.title:
             reason = "empty article: no title and no text"
-            if raw.text.strip() or raw.title.strip():
+            if cleaned.removed and all(r.reason == NOTICE for r in cleaned.removed):
+                reason = "not an article: only a web archive's or a social embed's notice"
+            elif raw.text.strip() or raw.title.strip():
                 reason = "empty article: no title and no text after cleaning"
             return Problem(origin, reason)
         furniture = _furniture_title(cleaned.title)
