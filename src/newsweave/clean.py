@@ -132,6 +132,7 @@ ERROR_PAGE = re.compile(
     r"not found|\bpage not found\b|this data is currently not publicly accessible"
 )
 ERROR_PAGE_CHARS = 300
+ERROR_HINTS = ("found", "exist", "available", "accessible")  # one is in every alternative
 UI_LABEL = re.compile(
     r"^(accept|reject|agree|decline|manage|learn more|got it|ok(ay)?|close|open|toggle|show"
     r"|hide|load|view|reply|submit|join|enter|download|get|listen|watch|click|tap|save|print"
@@ -801,7 +802,9 @@ def clean_document(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> 
         title_in_text=raw.title_in_text,
         repeated=repeated,
     )
-    error_page = ERROR_PAGE.search(cleaned.text[:ERROR_PAGE_CHARS].lower())
+    top = cleaned.text[:ERROR_PAGE_CHARS].lower()
+    # the cheap test first: the search costs ~40 µs, a tenth of cleaning an article
+    error_page = ERROR_PAGE.search(top) if has_any(top, ERROR_HINTS) else None
     if error_page:
         return Problem(origin, f"not an article: an error page ({error_page.group()!r})")
     if not cleaned.text.strip():
