@@ -30,6 +30,16 @@ CASES = [
     ("You can unsubscribe from these emails at any time.", "reader address"),
     ("You'll also find behind the scenes videos and more exclusives.", "reader address"),
     ("Please keep posting your questions in the comments below.", "reader address"),
+    # dev-set lines: imperatives to the reader, with nothing to say whom they address
+    (
+        "Watch Smriti Irani and Prasoon Joshi share their views on the new India lens.",
+        "reader address",
+    ),
+    ("Check out their shirts, which Ben Affleck seemed to love.", "reader address"),
+    (
+        "Read the Reddit threads where Oculus founder Palmer Luckey is taking on all-comers.",
+        "reader address",
+    ),
     ("In this July 1, 2017, photo, people line up outside the shop.", NAV),
     (
         "City Clerk Jane Doe poses at her desk in the office (Courtesy photo)",
@@ -53,6 +63,8 @@ CASES = [
     ("A photo released by school officials showed the boy in a hospital bed.", None),
     ('"You can\'t win this war with bombs alone," the minister told the assembly.', None),
     ("Followers of the cleric said they would join the rally in the capital.", None),
+    ("Watchdog groups said the rule was unlawful and would be challenged in court.", None),
+    ("Reading the ruling aloud, the judge said the decision on the appeal was final.", None),
 ]
 
 

@@ -47,6 +47,7 @@ _READER_ADDRESS = re.compile(
         (?=.*\b(?:us|our|on\ (?:twitter|facebook|instagram|youtube)|page|app|newsletter
           |updates?|comments?|video|here)\b)
       | please\ (?:keep|leave|post|send|share|note)\b
+      | (?:check\ out|listen\ to|watch|read\ the)\b  # the reader is told to, whatever follows
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
