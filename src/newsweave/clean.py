@@ -271,9 +271,16 @@ def printable(text: str) -> str:
 _MOJIBAKE_HINT = re.compile("[\x80-\x9f]|[\u00c2-\u00f4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
+# Every character the hint starts with: testing for each with ``in`` (C substring search)
+# costs 5 µs an article, the hint's own scan 50 µs; ASCII text skips both.
+_MOJIBAKE_LEADS = tuple(map(chr, [*range(0x80, 0xA0), *range(0xC2, 0xF5)]))
+
+
 def repaired(text: str) -> str:
     """``text`` printable, with mojibake and cp1252 punctuation read as Latin-1 repaired."""
     text = printable(text)
+    if text.isascii() or not has_any(text, _MOJIBAKE_LEADS):
+        return text
     return ftfy.fix_encoding(text) if _MOJIBAKE_HINT.search(text) else text
 
 
